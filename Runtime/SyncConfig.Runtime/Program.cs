@@ -1,0 +1,2 @@
+Console.WriteLine("syncconfig: no runtime yet");
+return 0;

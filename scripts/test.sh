@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine: installs what the tests need, builds, runs every
+# test project, and prints "N passed, N failed, N skipped" summed from the TRX results.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+bash scripts/prerequisites.sh test || { echo "prerequisites failed"; exit 1; }
+
+results="$root/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build SyncConfig.sln -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test --solution SyncConfig.sln -c Release --no-build --report-trx --results-directory "$results" "$@"
+code=$?
+
+# Sum the <Counters> of every TRX file (MTP's own summary says "succeeded", not "passed").
+passed=0; failed=0; skipped=0
+attr() { grep -o " $1=\"[0-9]*\"" <<<"$2" | grep -o '[0-9]*' || echo 0; }
+while IFS= read -r counters; do
+  passed=$((passed + $(attr passed "$counters")))
+  for a in failed error timeout aborted; do failed=$((failed + $(attr $a "$counters"))); done
+  for a in notExecuted notRunnable; do skipped=$((skipped + $(attr $a "$counters"))); done
+done < <(find "$results" -name '*.trx' -exec grep -ho '<Counters [^>]*>' {} +)
+summary="$passed passed, $failed failed, $skipped skipped"
+if [ "$code" -ne 0 ] && [ "$failed" -eq 0 ]; then summary="$passed passed, 1 failed, $skipped skipped"; fi
+echo "$summary"
+exit $code
