@@ -1,0 +1,164 @@
+using System.Runtime.CompilerServices;
+
+namespace SyncConfig.Engine.Transports;
+
+/// <summary>A folder on this machine: a local disk, a USB disk or a mounted share.</summary>
+public sealed class LocalPathTransport : IRemoteTransport
+{
+    // ENOSPC on Linux/macOS; ERROR_HANDLE_DISK_FULL and ERROR_DISK_FULL on Windows.
+    private static readonly int[] DiskFullCodes = [28, unchecked((int)0x80070027), unchecked((int)0x80070070)];
+    private const int CopyBufferSize = 1 << 20;
+    private readonly string _root;
+
+    /// <param name="targetPath">The parent path; it must exist (the engine creates the sync's folder in it).</param>
+    public LocalPathTransport(string targetPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(targetPath);
+        _root = Path.GetFullPath(targetPath);
+    }
+
+    public TransportCapabilities Capabilities => TransportCapabilities.LocalPath;
+
+    public string DisplayName => _root;
+
+    public Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(_root))
+            throw new RemoteException(RemoteErrorKind.NotFound, $"The target path '{_root}' does not exist. Create it, or plug in its disk.");
+        return Task.CompletedTask;
+    }
+
+    public Task<RemoteFileInfo?> GetFileAsync(string path, CancellationToken cancellationToken) => Run(path, () =>
+    {
+        var info = new FileInfo(Full(path));
+        return info.Exists ? new RemoteFileInfo(path, info.Length) : (RemoteFileInfo?)null;
+    });
+
+    public Task<bool> FolderExistsAsync(string path, CancellationToken cancellationToken) =>
+        Run(path, () => Directory.Exists(Full(path)));
+
+    public async IAsyncEnumerable<RemoteFileInfo> ListFilesAsync(string folder, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var full = Full(folder);
+        var files = await Run(folder, () =>
+        {
+            if (!Directory.Exists(full))
+                return [];
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+            return new DirectoryInfo(full).EnumerateFiles("*", options)
+                .Select(f => new RemoteFileInfo(Relative(f.FullName), f.Length))
+                .ToList();
+        });
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return file;
+        }
+    }
+
+    public Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken) => Run(path, () =>
+        (Stream)new FileStream(Full(path), FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferSize, FileOptions.SequentialScan));
+
+    public async Task WriteAsync(string path, Stream content, WriteMode mode, CancellationToken cancellationToken)
+    {
+        var full = Full(path);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            var fileMode = mode switch
+            {
+                WriteMode.CreateNew => FileMode.CreateNew,
+                WriteMode.Append => FileMode.Append,
+                _ => FileMode.Create,
+            };
+            await using var target = new FileStream(full, fileMode, FileAccess.Write, FileShare.None, 0);
+            await content.CopyToAsync(target, CopyBufferSize, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Classify(e, path);
+        }
+    }
+
+    public Task RenameAsync(string source, string destination, bool replace, CancellationToken cancellationToken) => Run(source, () =>
+    {
+        var to = Full(destination);
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Move(Full(source), to, replace);
+        return true;
+    }, destination);
+
+    public Task CopyAsync(string source, string destination, CancellationToken cancellationToken) => Run(source, () =>
+    {
+        var to = Full(destination);
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Copy(Full(source), to, overwrite: true);
+        return true;
+    });
+
+    public Task DeleteFileAsync(string path, CancellationToken cancellationToken) => Run(path, () =>
+    {
+        File.Delete(Full(path));
+        return true;
+    }, missingIsFine: true);
+
+    public Task DeleteFolderAsync(string path, CancellationToken cancellationToken) => Run(path, () =>
+    {
+        var full = Full(path);
+        if (Directory.Exists(full))
+            Directory.Delete(full, recursive: true);
+        return true;
+    }, missingIsFine: true);
+
+    public Task RemoveEmptyFolderAsync(string path, CancellationToken cancellationToken) => Run(path, () =>
+    {
+        var full = Full(path);
+        if (Directory.Exists(full) && !Directory.EnumerateFileSystemEntries(full).Any())
+            Directory.Delete(full);
+        return true;
+    }, missingIsFine: true);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private string Full(string path)
+    {
+        if (path.Length == 0)
+            return _root;
+        if (path.StartsWith('/') || path.Split('/').Any(s => s is "" or "." or ".."))
+            throw new ArgumentException($"'{path}' is not a relative path inside the target.", nameof(path));
+        return Path.Combine(_root, path.Replace('/', Path.DirectorySeparatorChar));
+    }
+
+    private string Relative(string full) => Path.GetRelativePath(_root, full).Replace(Path.DirectorySeparatorChar, '/');
+
+    private Task<T> Run<T>(string path, Func<T> operation, string? destination = null, bool missingIsFine = false)
+    {
+        try
+        {
+            return Task.FromResult(operation());
+        }
+        catch (Exception e) when (missingIsFine && e is DirectoryNotFoundException && Directory.Exists(_root))
+        {
+            return Task.FromResult(default(T)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Task.FromException<T>(Classify(e, destination ?? path));
+        }
+    }
+
+    private RemoteException Classify(Exception e, string path)
+    {
+        var where = $"'{path}' in '{_root}'";
+        if (!Directory.Exists(_root))
+            return new RemoteException(RemoteErrorKind.Unreachable, $"The target path '{_root}' is not reachable (disk unplugged or share gone).", e);
+        return e switch
+        {
+            UnauthorizedAccessException => new RemoteException(RemoteErrorKind.PermissionDenied, $"Permission denied writing {where}.", e),
+            FileNotFoundException or DirectoryNotFoundException => new RemoteException(RemoteErrorKind.NotFound, $"{where} does not exist.", e),
+            IOException io when DiskFullCodes.Contains(io.HResult) => new RemoteException(RemoteErrorKind.DiskFull, $"The target disk is full (writing {where}).", e),
+            IOException when File.Exists(Full(path)) => new RemoteException(RemoteErrorKind.AlreadyExists, $"{where} already exists.", e),
+            _ => new RemoteException(RemoteErrorKind.Other, $"Writing {where} failed: {e.Message}", e),
+        };
+    }
+}
