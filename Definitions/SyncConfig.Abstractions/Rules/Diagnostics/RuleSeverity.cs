@@ -1,0 +1,8 @@
+namespace SyncConfig.Rules
+{
+    public enum RuleSeverity
+    {
+        Warning,
+        Error,
+    }
+}
