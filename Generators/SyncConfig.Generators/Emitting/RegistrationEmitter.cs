@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using SyncConfig.Generators.Models;
+
+namespace SyncConfig.Generators.Emitting
+{
+    /// <summary>Completes a repository or sync definition class with its registration and its typed, normalized destination.</summary>
+    internal static class RegistrationEmitter
+    {
+        private const string Catalog = "global::SyncConfig.Catalog.";
+        private const string SecretReader = "SyncConfigDestinationAttribute";
+
+        public static string HintName(ClassModel model) =>
+            model.FullyQualifiedName.Replace("global::", string.Empty) + ".g.cs";
+
+        public static string EmitRepository(RepositoryModel model)
+        {
+            using var writer = new SourceWriter();
+            using (writer.OpenClass(model.Class))
+            {
+                writer.Line("/// <summary>This repository as the runtime registers it (the path as written; a <c>$(NAME)</c> reference is resolved at run time).</summary>");
+                writer.Line("public static " + Catalog + "RepositoryRegistration Registration { get; } = new " + Catalog + "RepositoryRegistration("
+                    + SourceWriter.Literal(model.Class.Name) + ", " + SourceWriter.Literal(model.Path) + ");");
+            }
+
+            return writer.ToString();
+        }
+
+        public static string EmitDefinition(DefinitionModel model)
+        {
+            var destination = DestinationCode.For(model.Destination);
+            using var writer = new SourceWriter();
+            using (writer.OpenClass(model.Class))
+            {
+                // Destination first: static initializers run in text order and Registration uses it.
+                writer.Line("/// <summary>The destination as written; string values may hold <c>$(NAME)</c> references, resolved at run time.</summary>");
+                Call(writer, "public static " + Catalog + destination.SettingsType + " Destination { get; } = new " + Catalog + destination.SettingsType, destination.Arguments);
+                writer.Line();
+                writer.Line("/// <summary>This sync as the runtime registers it; <c>SyncConfig.Generated.SyncCatalog</c> lists it.</summary>");
+                Call(writer, "public static " + Catalog + "SyncRegistration Registration { get; } = new " + Catalog + "SyncRegistration", new[]
+                {
+                    ("name", SourceWriter.Literal(model.Class.Name)),
+                    ("customName", SourceWriter.Literal(model.CustomName)),
+                    ("repository", model.RepositoryFullyQualifiedName + ".Registration"),
+                    ("folderName", SourceWriter.Literal(model.FolderName)),
+                    ("destination", "Destination"),
+                    ("window", WindowCode(model.Window)),
+                    ("allowBackupsDuringSync", SourceWriter.Literal(model.AllowBackupsDuringSync)),
+                    ("perFolderUpload", SourceWriter.Literal(model.PerFolderUpload)),
+                });
+
+                var window = model.Window ?? new WindowModel(0, 24 * 60, (int)SyncDays.Every);
+                writer.Line();
+                writer.Line("public static global::System.TimeSpan WindowStart => global::System.TimeSpan.FromMinutes(" + window.StartMinute + ");");
+                writer.Line("public static global::System.TimeSpan WindowEnd => global::System.TimeSpan.FromMinutes(" + window.EndMinute + ");");
+                writer.Line("public static global::SyncConfig.SyncDays WindowDays => " + SourceWriter.Enum<SyncDays>(window.Days) + ";");
+
+                foreach (var member in destination.TypedMembers)
+                {
+                    writer.Line(member);
+                }
+
+                if (destination.HasLiteralSecret)
+                {
+                    writer.Line();
+                    writer.Line("// A literal secret stays in this class's attribute metadata; it is read from there, never copied into generated code.");
+                    writer.Line("private static global::SyncConfig." + destination.AttributeType + " " + SecretReader + "() =>");
+                    writer.Line("    (global::SyncConfig." + destination.AttributeType + ")typeof(" + model.Class.FullyQualifiedName
+                        + ").GetCustomAttributes(typeof(global::SyncConfig." + destination.AttributeType + "), false)[0];");
+                }
+            }
+
+            return writer.ToString();
+        }
+
+        /// <summary>The expression for a password or key: its reference as text, or a read of the literal from the attribute.</summary>
+        public static string SecretCode(SecretModel secret, string property, bool required) => secret.Kind switch
+        {
+            SecretKind.Reference => SourceWriter.Literal(secret.Reference),
+            SecretKind.Literal => SecretReader + "()." + property + (required ? "!" : string.Empty),
+            _ => "null",
+        };
+
+        private static string WindowCode(WindowModel? window) => window is null
+            ? Catalog + "SyncWindowSpec.AllDay"
+            : "new " + Catalog + "SyncWindowSpec(" + window.StartMinute + ", " + window.EndMinute + ", " + SourceWriter.Enum<SyncDays>(window.Days) + ")";
+
+        private static void Call(SourceWriter writer, string head, IReadOnlyList<(string Name, string Value)> arguments)
+        {
+            writer.Line(head + "(");
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                writer.Line("    " + arguments[i].Name + ": " + arguments[i].Value + (i == arguments.Count - 1 ? ");" : ","));
+            }
+        }
+    }
+}
