@@ -45,8 +45,8 @@ namespace SyncConfig.Rules
         /// </summary>
         public string TargetKey => (TargetLocation + "|" + FolderName).ToLowerInvariant();
 
-        /// <summary>The normalized target path (as written where it cannot be parsed or holds a reference).</summary>
-        protected abstract string TargetLocation { get; }
+        /// <summary>The normalized target, prefixed by its kind (<c>smb:</c>, <c>local:</c>, <c>ftp:</c>, <c>s3:</c>); as written where it cannot be parsed or holds a reference.</summary>
+        public abstract string TargetLocation { get; }
 
         protected abstract IEnumerable<RuleViolation> ValidateDestination(DefinitionStage stage);
 

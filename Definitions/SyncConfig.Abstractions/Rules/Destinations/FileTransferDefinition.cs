@@ -30,7 +30,7 @@ namespace SyncConfig.Rules
         };
 
         /// <summary>Protocol-independent: an SFTP and an FTPS sync to the same host and folder share the disk.</summary>
-        protected override string TargetLocation =>
+        public override string TargetLocation =>
             "ftp:" + (IsDeferred(Server, DefinitionStage.AsWritten)
                 ? Server
                 : FileTransferAddress.Parse(Protocol, Server, Port) is { Value: { } address } ? address.Host + address.AbsolutePath : Server);

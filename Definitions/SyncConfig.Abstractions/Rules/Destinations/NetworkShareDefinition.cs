@@ -19,7 +19,7 @@ namespace SyncConfig.Rules
             new KeyValuePair<string, string?>(Setting.FolderName, FolderName),
         };
 
-        protected override string TargetLocation =>
+        public override string TargetLocation =>
             "smb:" + (IsDeferred(Path, DefinitionStage.AsWritten) ? Path : NetworkSharePath.Parse(Path).Value?.ToString() ?? Path);
 
         protected override IEnumerable<RuleViolation> ValidateDestination(DefinitionStage stage)

@@ -26,7 +26,7 @@ namespace SyncConfig.Rules
         };
 
         /// <summary>Bucket names are unique per store, so the store, bucket and root path locate the folder.</summary>
-        protected override string TargetLocation =>
+        public override string TargetLocation =>
             "s3:" + (Service == S3Service.Custom ? Endpoint : Service.ToString()) + "/" + Bucket + "/"
             + (IsDeferred(RootPath, DefinitionStage.AsWritten) ? RootPath : string.Join("/", S3RootPath.Parse(RootPath).Value ?? new[] { RootPath ?? "" }));
 

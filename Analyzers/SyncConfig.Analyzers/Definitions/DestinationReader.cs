@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis;
+using SyncConfig.Rules;
+
+namespace SyncConfig.Analyzers.Definitions
+{
+    /// <summary>Turns a destination attribute into the rules' plain <see cref="DestinationDefinition"/>.</summary>
+    internal static class DestinationReader
+    {
+        public static DestinationDefinition? Read(SyncAttributeTypes types, AttributeArguments arguments, string definitionName)
+        {
+            var attribute = arguments.Attribute.AttributeClass;
+            DestinationDefinition? definition = null;
+            if (SymbolEqualityComparer.Default.Equals(attribute, types.NetworkShare))
+            {
+                definition = new NetworkShareDefinition
+                {
+                    Path = arguments.String(Setting.Path),
+                    UserName = arguments.String(Setting.UserName),
+                    Password = arguments.String(Setting.Password),
+                    Domain = arguments.String(Setting.Domain),
+                };
+            }
+            else if (SymbolEqualityComparer.Default.Equals(attribute, types.LocalPath))
+            {
+                definition = new LocalPathDefinition
+                {
+                    Path = arguments.String(Setting.Path),
+                    UserName = arguments.String(Setting.UserName),
+                    Password = arguments.String(Setting.Password),
+                    Domain = arguments.String(Setting.Domain),
+                };
+            }
+            else if (SymbolEqualityComparer.Default.Equals(attribute, types.FileTransfer))
+            {
+                definition = new FileTransferDefinition
+                {
+                    Protocol = (FileTransferProtocol)arguments.Int("protocol"),
+                    Server = arguments.String(Setting.Server),
+                    Port = arguments.Int(Setting.Port),
+                    UserName = arguments.String(Setting.UserName),
+                    Password = arguments.String(Setting.Password),
+                    HostKeyFingerprint = arguments.String(Setting.HostKeyFingerprint),
+                    PrivateKeyFile = arguments.String(Setting.PrivateKeyFile),
+                    PrivateKeyPassphrase = arguments.String(Setting.PrivateKeyPassphrase),
+                    CertificateFingerprint = arguments.String(Setting.CertificateFingerprint),
+                };
+            }
+            else if (SymbolEqualityComparer.Default.Equals(attribute, types.S3))
+            {
+                definition = new S3Definition
+                {
+                    Service = (S3Service)arguments.Int("service"),
+                    Endpoint = arguments.String(Setting.Endpoint),
+                    UseHttps = arguments.Bool(Setting.UseHttps, missing: true),
+                    Bucket = arguments.String(Setting.Bucket),
+                    Region = arguments.String(Setting.Region),
+                    RootPath = arguments.String(Setting.RootPath),
+                    AccessKey = arguments.String(Setting.AccessKey),
+                    SecretKey = arguments.String(Setting.SecretKey),
+                };
+            }
+
+            if (definition != null)
+            {
+                definition.DefinitionName = definitionName;
+                definition.FolderName = arguments.String(Setting.FolderName);
+            }
+
+            return definition;
+        }
+    }
+}

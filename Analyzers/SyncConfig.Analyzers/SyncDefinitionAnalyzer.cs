@@ -1,0 +1,177 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SyncConfig.Analyzers.Definitions;
+using SyncConfig.Analyzers.Diagnostics;
+using SyncConfig.Rules;
+
+namespace SyncConfig.Analyzers
+{
+    /// <summary>
+    /// Checks every sync definition against the shared rules and puts each diagnostic on the argument that
+    /// breaks the rule. Works per class (a symbol action); only the duplicate-target rule waits for the
+    /// whole compilation.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SyncDefinitionAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => SyncDiagnostics.All;
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var types = SyncAttributeTypes.From(start.Compilation);
+                if (types == null)
+                {
+                    return;
+                }
+
+                var targets = new ConcurrentBag<Target>();
+                start.RegisterSymbolAction(symbol => AnalyzeClass(symbol, types, targets), SymbolKind.NamedType);
+                start.RegisterCompilationEndAction(end => ReportDuplicateTargets(end, targets));
+            });
+        }
+
+        private static void AnalyzeClass(SymbolAnalysisContext context, SyncAttributeTypes types, ConcurrentBag<Target> targets)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            var cancellationToken = context.CancellationToken;
+            var attributes = type.GetAttributes();
+            var destinations = attributes.Where(a => types.IsDestination(a.AttributeClass)).ToList();
+            var repository = attributes.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, types.Repository));
+            if (destinations.Count == 0 && repository == null)
+            {
+                return;
+            }
+
+            var nameLocation = type.Locations.FirstOrDefault() ?? Location.None;
+            if (!IsPartial(type, cancellationToken))
+            {
+                context.ReportDiagnostic(SyncDiagnostics.Create(RuleCatalog.DefinitionNotPartial.Violation(Setting.Definition, null, type.Name), nameLocation));
+            }
+
+            if (repository != null)
+            {
+                var arguments = new AttributeArguments(repository, nameLocation, cancellationToken);
+                if (arguments.IsComplete)
+                {
+                    Report(context, arguments, RepositoryPath.Check(arguments.String(Setting.Path), DefinitionStage.AsWritten), nameLocation);
+                }
+            }
+
+            for (var i = 1; i < destinations.Count; i++)
+            {
+                var second = new AttributeArguments(destinations[i], nameLocation, cancellationToken);
+                context.ReportDiagnostic(SyncDiagnostics.Create(RuleCatalog.SeveralDestinations.Violation(
+                    Setting.Definition, null, type.Name, ShortName(destinations[0]), ShortName(destinations[i])), second.AttributeLocation));
+            }
+
+            if (destinations.Count > 0)
+            {
+                AnalyzeDestination(context, types, new AttributeArguments(destinations[0], nameLocation, cancellationToken), type, targets);
+            }
+
+            var window = attributes.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, types.Window));
+            if (window != null)
+            {
+                var arguments = new AttributeArguments(window, nameLocation, cancellationToken);
+                if (arguments.IsComplete)
+                {
+                    var violations = SyncWindowTime.CheckWindow(arguments.String(Setting.Start), arguments.String(Setting.End), arguments.Int(Setting.Days, (int)SyncDays.Every));
+                    Report(context, arguments, violations, nameLocation);
+                }
+            }
+        }
+
+        private static void AnalyzeDestination(
+            SymbolAnalysisContext context, SyncAttributeTypes types, AttributeArguments arguments, INamedTypeSymbol type, ConcurrentBag<Target> targets)
+        {
+            if (!arguments.IsComplete)
+            {
+                return;
+            }
+
+            var repositoryType = arguments.Type(Setting.Repository);
+            if (!types.IsRepository(repositoryType))
+            {
+                var problem = repositoryType == null ? "is not set" : "'" + repositoryType.Name + "' is not a class marked [SyncRepository]";
+                var violation = RuleCatalog.InvalidRepository.Violation(Setting.Repository, null, problem, "<a class marked [SyncRepository]>");
+                context.ReportDiagnostic(SyncDiagnostics.Create(violation, arguments.LocationOf(Setting.Repository)));
+            }
+
+            var definition = DestinationReader.Read(types, arguments, type.Name);
+            if (definition == null)
+            {
+                return;
+            }
+
+            var violations = definition.Validate(DefinitionStage.AsWritten);
+            Report(context, arguments, violations, type.Locations.FirstOrDefault() ?? Location.None);
+            if (definition.FolderName != null && !violations.Any(v => v.Severity == RuleSeverity.Error))
+            {
+                targets.Add(new Target(definition.TargetKey, type.Name, definition.FolderName, arguments.LocationOf(Setting.FolderName), definition.TargetLocation));
+            }
+        }
+
+        private static void Report(SymbolAnalysisContext context, AttributeArguments arguments, IEnumerable<RuleViolation> violations, Location classLocation)
+        {
+            foreach (var violation in violations)
+            {
+                var location = violation.Setting == Setting.Definition ? classLocation : arguments.LocationOf(violation.Setting);
+                context.ReportDiagnostic(SyncDiagnostics.Create(violation, location));
+            }
+        }
+
+        private static void ReportDuplicateTargets(CompilationAnalysisContext context, ConcurrentBag<Target> targets)
+        {
+            foreach (var group in targets.GroupBy(t => t.Key).Where(g => g.Count() > 1))
+            {
+                var ordered = group.OrderBy(t => t.DefinitionName, System.StringComparer.Ordinal).ToList();
+                foreach (var target in ordered)
+                {
+                    var other = ordered.First(t => !ReferenceEquals(t, target));
+                    var violation = RuleCatalog.DuplicateTarget.Violation(
+                        Setting.FolderName, null, target.DefinitionName, other.DefinitionName, target.Location, target.FolderName, target.FolderName + "-" + target.DefinitionName);
+                    context.ReportDiagnostic(SyncDiagnostics.Create(violation, target.FolderNameLocation));
+                }
+            }
+        }
+
+        private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+            type.DeclaringSyntaxReferences.Any(r =>
+                r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+        private static string ShortName(AttributeData attribute)
+        {
+            var name = attribute.AttributeClass?.Name ?? "";
+            return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+        }
+
+        private sealed class Target
+        {
+            public Target(string key, string definitionName, string folderName, Location folderNameLocation, string location)
+            {
+                Key = key;
+                DefinitionName = definitionName;
+                FolderName = folderName;
+                FolderNameLocation = folderNameLocation;
+                Location = location;
+            }
+
+            public string Key { get; }
+            public string DefinitionName { get; }
+            public string FolderName { get; }
+            public Location FolderNameLocation { get; }
+            public string Location { get; }
+        }
+    }
+}
