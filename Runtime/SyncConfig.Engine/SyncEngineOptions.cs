@@ -10,6 +10,9 @@ public sealed class SyncEngineOptions
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Files uploaded, moved into place or deleted at the same time.</summary>
+    public int Parallelism { get; init; } = 4;
+
     /// <summary>How often a waiting lease or sync looks at the lock files again.</summary>
     public TimeSpan LeasePollInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 }

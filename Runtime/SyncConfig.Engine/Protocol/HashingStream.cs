@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+
+namespace SyncConfig.Engine.Protocol;
+
+/// <summary>Reads at most <c>limit</c> bytes of a local file and hashes them on the way, so each upload reads the file once.</summary>
+internal sealed class HashingStream(Stream inner, IncrementalHash hash, long limit) : Stream
+{
+    private readonly long _limit = limit;
+    private long _remaining = limit;
+
+    public long BytesRead => _limit - _remaining;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => _limit;
+    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, _remaining)]);
+        Account(buffer[..read]);
+        return read;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _remaining)], cancellationToken);
+        Account(buffer.Span[..read]);
+        return read;
+    }
+
+    private void Account(ReadOnlySpan<byte> data)
+    {
+        hash.AppendData(data);
+        _remaining -= data.Length;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

@@ -1,0 +1,20 @@
+namespace SyncConfig.Engine.Protocol;
+
+/// <summary>
+/// The record of a sync in flight, written before its first upload. It names the manifest the sync will commit and
+/// every file it stages or removes, so the next sync can roll it back (no such manifest) or forward (manifest there).
+/// </summary>
+public sealed record Journal
+{
+    public int Format { get; init; } = Manifest.CurrentFormat;
+    public required long Generation { get; init; }
+    public required string CommitId { get; init; }
+
+    /// <summary>Mirror paths uploaded under <c>.syncconfig/staging/</c>, moved into place after the commit.</summary>
+    public required IReadOnlyList<string> Staged { get; init; }
+
+    /// <summary>Mirror paths the commit stops listing; deleted only after it.</summary>
+    public required IReadOnlyList<string> Deleted { get; init; }
+
+    public ManifestName Commits => new(Generation, CommitId);
+}

@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using SyncConfig.Engine.Repository;
+using SyncConfig.Engine.Transports;
+
+namespace SyncConfig.Engine.Protocol;
+
+/// <summary>Streams a snapshot file to the target, hashing it on the way, resuming where the target allows.</summary>
+internal sealed class Uploader(RemoteFolder remote, RepositorySnapshot snapshot)
+{
+    private const int BufferSize = 1 << 20;
+
+    public Task<ManifestEntry> UploadAsync(SnapshotFile file, string destination, CancellationToken ct) =>
+        remote.Retry.RunAsync(async (attempt, c) =>
+        {
+            long offset = 0;
+            if (attempt > 0 && remote.Capabilities is { ResumableWrites: true, AtomicWrites: false }
+                && await remote.Transport.GetFileAsync(destination, c) is { } partial && partial.Length <= file.Length)
+                offset = partial.Length;
+
+            var localPath = snapshot.FullPath(file.Path);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var local = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, BufferSize, FileOptions.SequentialScan | FileOptions.Asynchronous))
+            {
+                if (offset > 0)
+                    await HashPrefixAsync(local, hash, offset, c);
+                var body = new HashingStream(local, hash, file.Length - offset);
+                await remote.Transport.WriteAsync(destination, body, offset > 0 ? WriteMode.Append : WriteMode.Replace, c);
+                if (body.BytesRead != file.Length - offset)
+                    throw Changed(file);
+            }
+            var now = new FileInfo(localPath);
+            if (!now.Exists || now.Length != file.Length || now.LastWriteTimeUtc.Ticks != file.ModifiedTicks)
+                throw Changed(file);
+            return new ManifestEntry(file.Path, file.Length, file.ModifiedTicks, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        }, ct);
+
+    private static async Task HashPrefixAsync(Stream local, IncrementalHash hash, long length, CancellationToken ct)
+    {
+        var buffer = new byte[BufferSize];
+        while (length > 0)
+        {
+            var read = await local.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, length)), ct);
+            if (read == 0)
+                break;
+            hash.AppendData(buffer, 0, read);
+            length -= read;
+        }
+    }
+
+    private static SyncException Changed(SnapshotFile file) => new(SyncErrorKind.RepositoryChanged,
+        $"'{file.Path}' changed while it was being uploaded. Backups writing to the repository must hold a lease (syncconfig lease).");
+
+    /// <summary>The SHA-256 of a file read whole (reinitialize compares what is already on the target).</summary>
+    public static async Task<string> HashAsync(Stream content, CancellationToken ct) =>
+        Convert.ToHexStringLower(await SHA256.HashDataAsync(content, ct));
+}
