@@ -11,7 +11,7 @@ namespace SyncConfig.Generators.Emitting
             string settingsType,
             string attributeType,
             IReadOnlyList<(string Name, string Value)> arguments,
-            IReadOnlyList<string> typedMembers,
+            IReadOnlyList<TypedMember> typedMembers,
             IEnumerable<SecretModel> secrets)
         {
             SettingsType = settingsType;
@@ -30,7 +30,7 @@ namespace SyncConfig.Generators.Emitting
         public IReadOnlyList<(string Name, string Value)> Arguments { get; }
 
         /// <summary>Static members for the parts parsed out of literal values.</summary>
-        public IReadOnlyList<string> TypedMembers { get; }
+        public IReadOnlyList<TypedMember> TypedMembers { get; }
 
         public bool HasLiteralSecret { get; }
 
@@ -106,19 +106,19 @@ namespace SyncConfig.Generators.Emitting
                     s3.ParsedRegion is { } region ? Member("string", "Region", Literal(region)) : null,
                     s3.ParsedEndpoint is { } endpoint ? Member("string", "Endpoint", Literal(endpoint)) : null,
                     s3.ParsedRootPathSegments is { } segments ? Member(StringList, "RootPathSegments", SourceWriter.ReadOnlyList(segments)) : null,
-                }.OfType<string>().ToArray(),
+                }.OfType<TypedMember>().ToArray(),
                 new[] { s3.AccessKey, s3.SecretKey }),
             _ => throw new System.ArgumentOutOfRangeException(nameof(model), model.GetType().Name, "Unknown destination kind."),
         };
 
         private const string StringList = "global::System.Collections.Generic.IReadOnlyList<string>";
 
-        private static readonly string[] None = new string[0];
+        private static readonly TypedMember[] None = new TypedMember[0];
 
         private static string Literal(string? value) => SourceWriter.Literal(value);
 
-        private static string Member(string type, string name, string value) =>
-            "public static " + type + " " + name + " { get; } = " + value + ";";
+        private static TypedMember Member(string type, string name, string value) =>
+            new TypedMember(name, "public static " + type + " " + name + " { get; } = " + value + ";");
 
         private static (string, string)[] CredentialArguments(string path, string? userName, SecretModel password, string? domain) => new[]
         {

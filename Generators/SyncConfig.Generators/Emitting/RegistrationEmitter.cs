@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using SyncConfig.Generators.Models;
 
 namespace SyncConfig.Generators.Emitting
@@ -48,15 +49,11 @@ namespace SyncConfig.Generators.Emitting
                     ("perFolderUpload", SourceWriter.Literal(model.PerFolderUpload)),
                 });
 
-                var window = model.Window ?? new WindowModel(0, 24 * 60, (int)SyncDays.Every);
                 writer.Line();
-                writer.Line("public static global::System.TimeSpan WindowStart => global::System.TimeSpan.FromMinutes(" + window.StartMinute + ");");
-                writer.Line("public static global::System.TimeSpan WindowEnd => global::System.TimeSpan.FromMinutes(" + window.EndMinute + ");");
-                writer.Line("public static global::SyncConfig.SyncDays WindowDays => " + SourceWriter.Enum<SyncDays>(window.Days) + ";");
-
-                foreach (var member in destination.TypedMembers)
+                // A name the class already uses (its own name, a member the user wrote) stays the user's.
+                foreach (var member in WindowMembers(model.Window).Concat(destination.TypedMembers).Where(m => !model.Class.TakenNames.Contains(m.Name)))
                 {
-                    writer.Line(member);
+                    writer.Line(member.Code);
                 }
 
                 if (destination.HasLiteralSecret)
@@ -79,6 +76,14 @@ namespace SyncConfig.Generators.Emitting
             SecretKind.Literal => SecretReader + "()." + property + (required ? "!" : string.Empty),
             _ => "null",
         };
+
+        private static IEnumerable<TypedMember> WindowMembers(WindowModel? model)
+        {
+            var window = model ?? new WindowModel(0, 24 * 60, (int)SyncDays.Every);
+            yield return new TypedMember("WindowStart", "public static global::System.TimeSpan WindowStart => global::System.TimeSpan.FromMinutes(" + window.StartMinute + ");");
+            yield return new TypedMember("WindowEnd", "public static global::System.TimeSpan WindowEnd => global::System.TimeSpan.FromMinutes(" + window.EndMinute + ");");
+            yield return new TypedMember("WindowDays", "public static global::SyncConfig.SyncDays WindowDays => " + SourceWriter.Enum<SyncDays>(window.Days) + ";");
+        }
 
         private static string WindowCode(WindowModel? window) => window is null
             ? Catalog + "SyncWindowSpec.AllDay"

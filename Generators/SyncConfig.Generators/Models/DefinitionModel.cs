@@ -5,11 +5,13 @@ namespace SyncConfig.Generators.Models
     /// <param name="ContainingTypes">Outermost first, each as its declaration header, e.g. <c>partial class Outer</c>.</param>
     /// <param name="Name">The class name, which is also the sync's or repository's name.</param>
     /// <param name="FullyQualifiedName">With <c>global::</c>, for references from other generated files.</param>
+    /// <param name="TakenNames">The class's own name and its members' names, which generated members must not repeat.</param>
     internal sealed record ClassModel(
         string Namespace,
         EquatableArray<string> ContainingTypes,
         string Name,
-        string FullyQualifiedName);
+        string FullyQualifiedName,
+        EquatableArray<string> TakenNames);
 
     /// <summary>A <c>[SyncRepository]</c> class.</summary>
     internal sealed record RepositoryModel(ClassModel Class, string Path);

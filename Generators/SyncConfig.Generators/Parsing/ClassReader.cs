@@ -12,12 +12,14 @@ namespace SyncConfig.Generators.Parsing
     internal static class ClassReader
     {
         /// <summary>
-        /// Null when the class cannot be completed: declared in metadata, not partial, generic, or nested
-        /// in a type that is not partial. The analyzers report those; the generator only skips them.
+        /// Null when the class cannot be completed: declared in metadata, not partial, generic, nested in a
+        /// type that is not partial, or already using a name the generator must add (<paramref name="requiredMembers"/>).
+        /// The analyzers report those; the generator only skips them.
         /// </summary>
-        public static ClassModel? Describe(INamedTypeSymbol symbol, CancellationToken cancellationToken)
+        public static ClassModel? Describe(INamedTypeSymbol symbol, CancellationToken cancellationToken, params string[] requiredMembers)
         {
             if (symbol.TypeKind != TypeKind.Class
+                || requiredMembers.Any(name => name == symbol.Name || symbol.MemberNames.Contains(name))
                 || symbol.DeclaringSyntaxReferences.IsEmpty
                 || symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ClassDeclarationSyntax declaration
                 || !IsPartialAndNotGeneric(declaration))
@@ -40,7 +42,8 @@ namespace SyncConfig.Generators.Parsing
                 symbol.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
                 containingTypes.ToEquatableArray(),
                 symbol.Name,
-                symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+                symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                new[] { symbol.Name }.Concat(symbol.MemberNames).Distinct().OrderBy(name => name, System.StringComparer.Ordinal).ToEquatableArray());
         }
 
         private static bool IsPartialAndNotGeneric(TypeDeclarationSyntax declaration) =>

@@ -11,11 +11,15 @@ namespace SyncConfig.Generators.Parsing
     /// </summary>
     internal static class DefinitionParser
     {
+        // Generated code needs these names in the class; a class that uses them itself is skipped.
+        private const string RegistrationMember = "Registration";
+        private const string DestinationMember = "Destination";
+
         public static RepositoryModel? ParseRepository(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not INamedTypeSymbol symbol
                 || context.Attributes[0].StringArgument(0) is not { } path
-                || ClassReader.Describe(symbol, cancellationToken) is not { } @class)
+                || ClassReader.Describe(symbol, cancellationToken, RegistrationMember) is not { } @class)
             {
                 return null;
             }
@@ -35,7 +39,7 @@ namespace SyncConfig.Generators.Parsing
                 || RepositoryOf(attribute, cancellationToken) is not { } repository
                 || DestinationParser.Parse(attribute) is not { } destination
                 || !TryParseWindow(symbol, out var window)
-                || ClassReader.Describe(symbol, cancellationToken) is not { } @class)
+                || ClassReader.Describe(symbol, cancellationToken, RegistrationMember, DestinationMember) is not { } @class)
             {
                 return null;
             }
@@ -72,7 +76,7 @@ namespace SyncConfig.Generators.Parsing
         private static string? RepositoryOf(AttributeData attribute, CancellationToken cancellationToken) =>
             attribute.NamedType(Setting.Repository) is INamedTypeSymbol repository
             && repository.Find(AttributeNames.SyncRepository)?.StringArgument(0) is not null
-            && ClassReader.Describe(repository, cancellationToken) is { } @class
+            && ClassReader.Describe(repository, cancellationToken, RegistrationMember) is { } @class
                 ? @class.FullyQualifiedName
                 : null;
 
