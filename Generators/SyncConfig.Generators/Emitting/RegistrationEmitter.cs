@@ -10,8 +10,21 @@ namespace SyncConfig.Generators.Emitting
         private const string Catalog = "global::SyncConfig.Catalog.";
         private const string SecretReader = "SyncConfigDestinationAttribute";
 
-        public static string HintName(ClassModel model) =>
-            model.FullyQualifiedName.Replace("global::", string.Empty) + ".g.cs";
+        /// <summary>
+        /// Hint names compare without case, but C# names do not (<c>Alpha</c> and <c>alpha</c> may both be
+        /// definitions), so a stable hash of the exact name keeps them apart.
+        /// </summary>
+        public static string HintName(ClassModel model)
+        {
+            var name = model.FullyQualifiedName.Replace("global::", string.Empty);
+            var hash = 2166136261u;
+            foreach (var c in name)
+            {
+                hash = unchecked((hash ^ c) * 16777619u);
+            }
+
+            return name + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+        }
 
         public static string EmitRepository(RepositoryModel model)
         {

@@ -57,7 +57,10 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, 
 
     public string AllGeneratedText => string.Join("\n", GeneratedSources.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value));
 
-    /// <summary>Errors of the whole compilation after generation; warnings (for instance the definitions' own) are allowed.</summary>
+    /// <summary>
+    /// Anything the generator reported (it reports nothing by design; a crash shows up as warning CS8785)
+    /// and the errors of the compilation after generation. The definitions' own warnings are allowed.
+    /// </summary>
     public IReadOnlyList<Diagnostic> Errors =>
-        [.. GeneratorDiagnostics.Concat(Output.GetDiagnostics()).Where(d => d.Severity == DiagnosticSeverity.Error)];
+        [.. GeneratorDiagnostics.Concat(Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))];
 }
