@@ -1,2 +1,4 @@
-Console.WriteLine("syncconfig: no runtime yet");
-return 0;
+using SyncConfig.Runtime.Catalog;
+using SyncConfig.Runtime.Cli;
+
+return await SyncConfigCommandLine.RunProcessAsync(args, DefinitionsCatalog.Instance);

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Coravel;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SyncConfig.Runtime.Configuration;
+using SyncConfig.Runtime.Scheduling;
+
+namespace SyncConfig.Runtime.Cli;
+
+/// <summary>
+/// <c>run</c>: the scheduler on the generic host, in the foreground, as a systemd unit or as a
+/// Windows service. Coravel ticks each sync on its own worker (a long sync never delays another's
+/// start); the window decision, the abandon and the overlap lock are SyncConfig's own.
+/// </summary>
+public static class RunCommand
+{
+    /// <summary>How often each sync's window is looked at; a window opens at most this late.</summary>
+    private const int TickSeconds = 30;
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("run", "Run the scheduler: each sync starts inside its window. Checks every sync's configuration first.");
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var configuration = RuntimeConfiguration.Load(parsed.GetValue(SyncConfigCommandLine.ConfigOption));
+            var validation = StartupValidation.Validate(configuration, context.Catalog.Syncs);
+            if (!context.Report(validation))
+                return ExitCodes.InvalidConfiguration;
+
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+            builder.Configuration.AddConfiguration(configuration.Root);
+            builder.Services.AddSystemd();
+            builder.Services.AddWindowsService(options => options.ServiceName = "SyncConfig");
+            builder.Services.AddScheduler();
+            using var host = builder.Build();
+
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SyncConfig.Scheduler");
+            var scheduler = new WindowScheduler(
+                context.Runner(configuration), new WindowAttempts(configuration.Settings.StateFolder), configuration.TimeZone,
+                context.Clock, logger, configuration.Settings.ProgressLogInterval);
+            var scrubber = new SecretScrubber(validation.Syncs.SelectMany(s => s.SecretValues));
+            var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+
+            host.Services.UseScheduler(schedule =>
+            {
+                foreach (var sync in validation.Syncs)
+                {
+                    schedule.OnWorker("sync:" + sync.Name);
+                    schedule.ScheduleAsync(() => scheduler.TickAsync(sync, stopping))
+                        .EverySeconds(TickSeconds)
+                        .RunOnceAtStart()
+                        .PreventOverlapping("sync:" + sync.Name);
+                }
+            }).OnError(e => logger.LogError("Scheduler error: {Message}", scrubber.Scrub(e.Message)));
+
+            context.Publisher(configuration).WritePage();
+            foreach (var sync in validation.Syncs)
+                logger.LogInformation("{Sync}: window {Window} ({Zone})", sync.Name, sync.Registration.Window, configuration.TimeZone.Id);
+            await host.RunAsync(cancellationToken);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,25 @@
+namespace SyncConfig.Runtime.Configuration;
+
+/// <summary>The <c>SyncConfig</c> section of the configuration (appsettings, environment <c>SyncConfig__*</c>).</summary>
+public sealed class RuntimeSettings
+{
+    public const string SectionName = "SyncConfig";
+
+    /// <summary>Where the scheduler keeps its per-sync lock and last-attempted-window files.</summary>
+    public string StateFolder { get; set; } = "state";
+
+    /// <summary>Where the status report files (<c>&lt;sync&gt;.json</c>, history, <c>index.html</c>) go.</summary>
+    public string StatusFolder { get; set; } = "status";
+
+    /// <summary>An IANA or Windows time zone ID for the sync windows; the host's when empty.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>The secrets file; <c>secrets.json</c> beside the configuration file when empty.</summary>
+    public string? SecretsFile { get; set; }
+
+    /// <summary>How many past attempts each sync's history file keeps.</summary>
+    public int HistoryLength { get; set; } = 100;
+
+    /// <summary>How long a running sync waits between plain progress log lines when output is not a terminal.</summary>
+    public TimeSpan ProgressLogInterval { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Bogus;
+
+namespace SyncConfig.Runtime.Demo;
+
+/// <summary>
+/// A generated backup repository laid out as a real one: <c>&lt;computer&gt;/&lt;backup definition id&gt;/</c>
+/// holding the definition file, one full image and a chain of incremental images of random sizes.
+/// Seeded, so every machine generates the same repository.
+/// </summary>
+public sealed class DemoRepository
+{
+    private const int Megabyte = 1024 * 1024;
+    private readonly Faker faker;
+    private readonly long byteBudget;
+
+    public DemoRepository(string root, int seed, int maxMegabytes)
+    {
+        Root = root;
+        faker = new Faker { Random = new Randomizer(seed) };
+        byteBudget = (long)maxMegabytes * Megabyte;
+    }
+
+    public string Root { get; }
+
+    /// <summary>Writes the repository; returns the bytes written.</summary>
+    public long Generate()
+    {
+        long written = 0;
+        var computers = Enumerable.Range(0, faker.Random.Int(3, 5))
+            .Select(i => $"{faker.Name.LastName()}-{faker.PickRandom("PC", "LAPTOP", "SRV")}{i + 1:00}".ToUpperInvariant())
+            .ToList();
+        // The full images take about half the budget, split between the definitions; incrementals share the rest.
+        var definitions = computers.SelectMany(c => Enumerable.Range(0, faker.Random.Int(1, 2)).Select(_ => (Computer: c, Id: faker.Random.Hexadecimal(16, "").ToUpperInvariant()))).ToList();
+        long fullSize = byteBudget / 2 / definitions.Count;
+        foreach (var (computer, id) in definitions)
+        {
+            var folder = Path.Combine(Root, computer, id);
+            Directory.CreateDirectory(folder);
+            WriteDefinition(folder, computer, id);
+            written += WriteImage(Path.Combine(folder, ImageName(id, 0)), faker.Random.Long(fullSize / 2, fullSize));
+            int incrementals = faker.Random.Int(1, 4);
+            for (int n = 1; n <= incrementals; n++)
+                written += WriteImage(Path.Combine(folder, ImageName(id, n)), faker.Random.Long(fullSize / 20, fullSize / 6));
+        }
+
+        return written;
+    }
+
+    /// <summary>A new incremental image in every backup definition, as last night's backups would leave; returns the bytes written.</summary>
+    public long AddIncrementals()
+    {
+        long written = 0;
+        foreach (var folder in Directory.EnumerateDirectories(Root).SelectMany(Directory.EnumerateDirectories).Order(StringComparer.Ordinal))
+        {
+            var id = Path.GetFileName(folder);
+            int next = Directory.EnumerateFiles(folder, "*.mrimg").Count();
+            var sizes = Directory.EnumerateFiles(folder, "*.mrimg").Select(f => new FileInfo(f).Length).ToList();
+            written += WriteImage(Path.Combine(folder, ImageName(id, next)), faker.Random.Long(sizes.Min() / 4, Math.Max(sizes.Min() / 4 + 1, sizes.Min())));
+        }
+
+        return written;
+    }
+
+    private static string ImageName(string definitionId, int increment) =>
+        string.Create(CultureInfo.InvariantCulture, $"{definitionId}-{increment:00}-00.mrimg");
+
+    private void WriteDefinition(string folder, string computer, string id)
+    {
+        var definition = new XElement("backupDefinition",
+            new XAttribute("id", id),
+            new XAttribute("computer", computer),
+            new XAttribute("owner", faker.Internet.Email()),
+            new XElement("source", faker.PickRandom(@"C:\", @"D:\", @"C:\ D:\")),
+            new XElement("schedule", faker.PickRandom("Grandfather, Father, Son", "Incrementals Forever", "Differential")),
+            new XElement("time", $"{faker.Random.Int(18, 23):00}:{faker.PickRandom(0, 15, 30, 45):00}"));
+        File.WriteAllText(Path.Combine(folder, id + ".xml"), definition.ToString());
+    }
+
+    private long WriteImage(string path, long size)
+    {
+        var buffer = new byte[Megabyte];
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
+        for (long left = size; left > 0; left -= buffer.Length)
+        {
+            faker.Random.Bytes(buffer.Length).CopyTo(buffer, 0);
+            stream.Write(buffer, 0, (int)Math.Min(buffer.Length, left));
+        }
+
+        return size;
+    }
+}

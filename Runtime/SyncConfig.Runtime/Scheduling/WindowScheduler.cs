@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+using SyncConfig.Runtime.Configuration;
+using SyncConfig.Runtime.Execution;
+using SyncConfig.Runtime.Progress;
+using SyncConfig.Runtime.Status;
+
+namespace SyncConfig.Runtime.Scheduling;
+
+/// <summary>
+/// What the scheduler does on each tick for one sync: if the sync's window is open and this
+/// occurrence has not run, start it (the engine closes the backup gate, waits for running backups
+/// until the window's end, and abandons the attempt if they outlast it). A sync already running at
+/// the window's end finishes: the end only limits the start.
+/// </summary>
+public sealed class WindowScheduler
+{
+    private readonly SyncRunner runner;
+    private readonly WindowAttempts attempts;
+    private readonly TimeZoneInfo zone;
+    private readonly TimeProvider clock;
+    private readonly ILogger logger;
+    private readonly TimeSpan progressInterval;
+
+    public WindowScheduler(SyncRunner runner, WindowAttempts attempts, TimeZoneInfo zone, TimeProvider clock, ILogger logger, TimeSpan progressInterval)
+    {
+        this.runner = runner;
+        this.attempts = attempts;
+        this.zone = zone;
+        this.clock = clock;
+        this.logger = logger;
+        this.progressInterval = progressInterval;
+    }
+
+    /// <summary>Runs the due occurrence, if any; returns the outcome, or null when nothing was due.</summary>
+    public async Task<RunOutcome?> TickAsync(ResolvedSync sync, CancellationToken cancellationToken)
+    {
+        var calendar = new SyncWindowCalendar(sync.Registration.Window, zone);
+        if (attempts.Due(sync.Name, calendar, clock.GetUtcNow()) is not { } window)
+            return null;
+
+        // Recorded before the run: a process stopped mid-sync leaves it unfinished, so a restart inside the window runs it again.
+        attempts.Record(sync.Name, new WindowAttempt(window.Day, Finished: false));
+        logger.LogInformation("{Sync}: window {Start:O} to {End:O} is open; starting", sync.Name, window.Start, window.End);
+        var lines = new PeriodicProgressLines(sync.Name, progressInterval, clock, line => logger.LogInformation("{Progress}", line));
+        var outcome = await runner.RunAsync(sync, AttemptTrigger.Window, window, lines, cancellationToken);
+        if (outcome.Result is not { } result)
+        {
+            logger.LogInformation("{Sync}: {Reason}; trying again on the next tick while the window is open", sync.Name, outcome.BusyWith);
+            return outcome;
+        }
+
+        lines.Flush();
+        if (!cancellationToken.IsCancellationRequested)
+            attempts.Record(sync.Name, new WindowAttempt(window.Day, Finished: true));
+        logger.LogInformation("{Sync}: {Outcome}; {Bytes} bytes uploaded, {Uploaded} files uploaded, {Deleted} deleted, {Unchanged} unchanged",
+            sync.Name, result.Outcome, result.BytesUploaded, result.FilesUploaded.Count, result.FilesDeleted.Count, result.FilesUnchanged.Count);
+        foreach (var error in result.Errors)
+            logger.LogWarning("{Sync}: {Error}", sync.Name, error);
+        return outcome;
+    }
+}

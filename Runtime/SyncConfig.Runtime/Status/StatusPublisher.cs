@@ -1,0 +1,73 @@
+using SyncConfig.Catalog;
+using SyncConfig.Runtime.Catalog;
+using SyncConfig.Runtime.Configuration;
+using SyncConfig.Runtime.Scheduling;
+using SyncConfig.Runtime.Storage;
+
+namespace SyncConfig.Runtime.Status;
+
+/// <summary>Turns attempts into status files and keeps the page for all syncs current.</summary>
+public sealed class StatusPublisher
+{
+    /// <summary>How many window occurrences a status report forecasts.</summary>
+    public const int ForecastLength = 3;
+
+    private readonly ISyncCatalog catalog;
+    private readonly TimeZoneInfo zone;
+    private readonly TimeProvider clock;
+
+    public StatusPublisher(StatusStore store, ISyncCatalog catalog, TimeZoneInfo zone, TimeProvider clock)
+    {
+        Store = store;
+        this.catalog = catalog;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public StatusStore Store { get; }
+
+    public void RecordAttempt(ResolvedSync sync, AttemptReport attempt)
+    {
+        var report = Describe(sync.Registration) with
+        {
+            DisplayName = sync.DisplayName,
+            Destination = sync.Destination.DisplayPath,
+            FolderName = sync.FolderName,
+            LastAttempt = attempt,
+            Active = null,
+        };
+        Store.WriteReport(report);
+        Store.AppendHistory(sync.Name, attempt);
+        WritePage();
+    }
+
+    /// <summary>A sync's status now: its last report with a fresh forecast and any active run.</summary>
+    public SyncStatusReport Describe(SyncRegistration registration)
+    {
+        var now = clock.GetUtcNow();
+        var calendar = new SyncWindowCalendar(registration.Window, zone);
+        var forecast = calendar.Forecast(now, ForecastLength).Select(o => new WindowReport(o.Day, o.Start, o.End)).ToList();
+        var written = Store.ReadReport(registration.Name);
+        return new SyncStatusReport
+        {
+            Sync = registration.Name,
+            DisplayName = written?.DisplayName ?? registration.DisplayName,
+            Destination = written?.Destination ?? registration.Destination.DisplayPath,
+            FolderName = written?.FolderName ?? registration.FolderName,
+            Window = registration.Window.ToString(),
+            TimeZone = zone.Id,
+            LastAttempt = written?.LastAttempt,
+            Active = Store.ReadProgress(registration.Name),
+            Forecast = forecast,
+            UpdatedAt = now,
+        };
+    }
+
+    public void WritePage()
+    {
+        var entries = catalog.Syncs
+            .Select(s => new StatusPageEntry(Describe(s), Store.ReadHistory(s.Name)))
+            .ToList();
+        AtomicFile.WriteAllText(Store.PagePath, StatusPage.Render(entries, clock.GetUtcNow(), zone));
+    }
+}

@@ -1,0 +1,135 @@
+using SyncConfig.Runtime.Configuration;
+using SyncConfig.Runtime.Tests.Infrastructure;
+
+namespace SyncConfig.Runtime.Tests.Configuration;
+
+[TestClass]
+public sealed class StartupValidationTests
+{
+    [TestMethod]
+    public void Lists_every_unresolved_reference_with_its_definition()
+    {
+        using var folder = new TempFolder();
+        var configuration = Load(folder, """{ "Values": { "T_KNOWN_TARGET": "/mnt/offsite" } }""");
+
+        var result = StartupValidation.Validate(configuration,
+        [
+            Registrations.LocalPath("First", "$(T_MISSING_REPO)", "$(T_KNOWN_TARGET)"),
+            Registrations.LocalPath("Second", "/srv/backups", "$(T_MISSING_TARGET)", folderName: "$(T_MISSING_FOLDER)"),
+        ]);
+
+        Assert.IsFalse(result.IsValid);
+        var problems = result.Problems.Select(p => p.ToString()).ToList();
+        Assert.HasCount(3, problems);
+        Assert.IsTrue(problems.Any(p => p.StartsWith("First.Repository:", StringComparison.Ordinal) && p.Contains("$(T_MISSING_REPO)")), string.Join("\n", problems));
+        Assert.IsTrue(problems.Any(p => p.StartsWith("Second.Path:", StringComparison.Ordinal) && p.Contains("$(T_MISSING_TARGET)")), string.Join("\n", problems));
+        Assert.IsTrue(problems.Any(p => p.StartsWith("Second.FolderName:", StringComparison.Ordinal) && p.Contains("$(T_MISSING_FOLDER)")), string.Join("\n", problems));
+    }
+
+    [TestMethod]
+    public void Resolved_values_that_break_a_rule_are_reported_with_the_rule()
+    {
+        using var folder = new TempFolder();
+        var configuration = Load(folder, """
+            { "Values": { "T_BUCKET": "Not_A_Bucket", "T_REGION": "eu-central-2", "T_KEY": "AKIAEXAMPLE", "T_SECRET": "s3cr3t-value", "T_FOLDER": "bad/name" } }
+            """);
+
+        var result = StartupValidation.Validate(configuration,
+        [
+            Registrations.S3("Cloud", "$(T_BUCKET)", "$(T_REGION)", "$(T_KEY)", "$(T_SECRET)"),
+            Registrations.LocalPath("Usb", "/srv/backups", "/mnt/usb", folderName: "$(T_FOLDER)"),
+        ]);
+
+        var problems = result.Problems.Select(p => p.ToString()).ToList();
+        Assert.IsTrue(problems.Any(p => p.StartsWith("Cloud.Bucket: SYNC", StringComparison.Ordinal) && p.Contains("Not_A_Bucket")), string.Join("\n", problems));
+        Assert.IsTrue(problems.Any(p => p.StartsWith("Usb.FolderName: SYNC", StringComparison.Ordinal)), string.Join("\n", problems));
+        Assert.IsFalse(problems.Any(p => p.Contains("s3cr3t-value")), "a problem message quoted a secret");
+    }
+
+    [TestMethod]
+    public void Valid_configuration_resolves_every_reference()
+    {
+        using var folder = new TempFolder();
+        var configuration = Load(folder, """{ "Values": { "T_REPO": "/srv/backups/main", "T_ROOT": "/mnt" } }""");
+
+        var result = StartupValidation.Validate(configuration, [Registrations.LocalPath("Usb", "$(T_REPO)", "$(T_ROOT)/offsite")]);
+
+        Assert.IsTrue(result.IsValid, string.Join("\n", result.Problems));
+        Assert.AreEqual("/srv/backups/main", result.Syncs[0].RepositoryPath);
+        Assert.AreEqual("/mnt/offsite", result.Syncs[0].Destination.DisplayPath);
+    }
+
+    [TestMethod]
+    public void Secrets_file_overrides_appsettings_and_its_values_are_marked_secret()
+    {
+        using var folder = new TempFolder();
+        WriteSecrets(folder, """{ "T_PASSWORD": "from-secrets-file" }""");
+        var configuration = Load(folder, """{ "Values": { "T_PASSWORD": "from-appsettings" } }""");
+
+        var result = StartupValidation.Validate(configuration,
+            [Registrations.LocalPath("Usb", "/srv/backups", "/mnt/usb", userName: "backup", password: "$(T_PASSWORD)")]);
+
+        Assert.IsTrue(result.IsValid, string.Join("\n", result.Problems));
+        CollectionAssert.AreEqual(new[] { "from-secrets-file" }, result.Syncs[0].SecretValues.ToArray());
+    }
+
+    [TestMethod]
+    public void Secrets_file_readable_by_others_is_refused()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Inconclusive("Unix file modes only.");
+            return;
+        }
+
+        using var folder = new TempFolder();
+        WriteSecrets(folder, """{ "T_PASSWORD": "open-secret" }""");
+        File.SetUnixFileMode(folder.Combine("secrets.json"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        var configuration = Load(folder, "{}");
+
+        var result = StartupValidation.Validate(configuration,
+            [Registrations.LocalPath("Usb", "/srv/backups", "/mnt/usb", userName: "backup", password: "$(T_PASSWORD)")]);
+
+        var problems = result.Problems.Select(p => p.ToString()).ToList();
+        Assert.IsTrue(problems.Any(p => p.Contains("chmod 600")), string.Join("\n", problems));
+        Assert.IsTrue(problems.Any(p => p.StartsWith("Usb.Password:", StringComparison.Ordinal)), "the secret must not be read from an open file");
+        Assert.IsFalse(problems.Any(p => p.Contains("open-secret")));
+    }
+
+    [TestMethod]
+    public void Unknown_time_zone_is_a_problem()
+    {
+        using var folder = new TempFolder();
+        var configuration = Load(folder, """{ "SyncConfig": { "TimeZone": "Mars/Olympus_Mons" } }""");
+
+        var result = StartupValidation.Validate(configuration, []);
+
+        Assert.IsTrue(result.Problems.Any(p => p.Message.Contains("Mars/Olympus_Mons")));
+    }
+
+    [TestMethod]
+    public void State_and_status_folders_are_relative_to_the_configuration_file()
+    {
+        using var folder = new TempFolder();
+        var configuration = Load(folder, """{ "SyncConfig": { "StateFolder": "my-state", "TimeZone": "Europe/Berlin" } }""");
+
+        Assert.AreEqual(folder.Combine("my-state"), configuration.Settings.StateFolder);
+        Assert.AreEqual(folder.Combine("status"), configuration.Settings.StatusFolder);
+        Assert.AreEqual("Europe/Berlin", configuration.TimeZone.Id);
+    }
+
+    private static RuntimeConfiguration Load(TempFolder folder, string json)
+    {
+        var path = folder.Combine("appsettings.test.json");
+        File.WriteAllText(path, json);
+        return RuntimeConfiguration.Load(path);
+    }
+
+    private static void WriteSecrets(TempFolder folder, string json)
+    {
+        var path = folder.Combine("secrets.json");
+        File.WriteAllText(path, json);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+}
