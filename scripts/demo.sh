@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds the runtime and runs the demo: a generated repository synced to a local folder.
+# Builds the runtime and runs the demo: generates a demo repository under ./.demo (once; seeded) and
+# runs `syncconfig sync DemoOffsite --now` into ./.demo/offsite, then prints where the status page is.
+# Run it twice for a no-change sync; pass --add-incrementals to add last night's backups first.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/prerequisites.sh demo
-dotnet run --project Runtime/SyncConfig.Runtime -c Release -- "$@"
+dotnet run --project Runtime/SyncConfig.Runtime -c Release -- demo "$@"

@@ -5,8 +5,9 @@ set -euo pipefail
 purpose=${1:-test}
 packages=()
 case "$purpose" in
-  test) packages+=() ;;
-  demo) packages+=() ;;
+  # chromium: the status page test loads index.html headless; tzdata: the window tests use IANA zones.
+  test) packages+=(chromium tzdata) ;;
+  demo) packages+=(tzdata) ;;
   bench) packages+=(rclone) ;;
 esac
 
