@@ -35,10 +35,11 @@ internal static class Verify
 
     public static Task Analyzer(string body) => AnalyzerSources([Definitions(body)]);
 
-    public static async Task AnalyzerSources(string[] sources)
+    public static async Task AnalyzerSources(string[] sources, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<SyncDefinitionAnalyzer, DefaultVerifier> { ReferenceAssemblies = References };
         test.TestState.AdditionalReferences.AddRange(Libraries);
+        test.ExpectedDiagnostics.AddRange(expected);
         foreach (var source in sources)
         {
             test.TestState.Sources.Add(source);
