@@ -19,7 +19,7 @@ internal sealed class Uploader(RemoteFolder remote, RepositorySnapshot snapshot)
 
             var localPath = snapshot.FullPath(file.Path);
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using (var local = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, BufferSize, FileOptions.SequentialScan | FileOptions.Asynchronous))
+            await using (var local = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 0, FileOptions.SequentialScan))
             {
                 if (offset > 0)
                     await HashPrefixAsync(local, hash, offset, c);

@@ -57,7 +57,7 @@ public sealed class LocalPathTransport : IRemoteTransport
     }
 
     public Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken) => Run(path, () =>
-        (Stream)new FileStream(Full(path), FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferSize, FileOptions.SequentialScan));
+        (Stream)new FileStream(Full(path), FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan));
 
     public async Task WriteAsync(string path, Stream content, WriteMode mode, CancellationToken cancellationToken)
     {
