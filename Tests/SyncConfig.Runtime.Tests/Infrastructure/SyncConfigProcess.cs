@@ -1,0 +1,98 @@
+using System.Diagnostics;
+
+namespace SyncConfig.Runtime.Tests.Infrastructure;
+
+/// <summary>What one run of the built executable did.</summary>
+public sealed record ProcessRun(int ExitCode, string Output, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
+}
+
+/// <summary>
+/// Runs the built <c>syncconfig</c> executable (copied beside the tests) in a work folder of its own,
+/// with a configuration file that keeps its state and status folders there.
+/// </summary>
+public sealed class SyncConfigProcess : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+    private readonly TempFolder work = new("syncconfig-cli");
+
+    public SyncConfigProcess()
+    {
+        ConfigFile = work.Combine("appsettings.json");
+        File.WriteAllText(ConfigFile, """{ "SyncConfig": { "StateFolder": "state", "StatusFolder": "status", "TimeZone": "UTC" } }""");
+    }
+
+    public string WorkFolder => work.Path;
+    public string ConfigFile { get; }
+    public string StateFolder => work.Combine("state");
+    public string StatusFolder => work.Combine("status");
+
+    /// <summary>Environment variables for the runs; the demo's variables are unset unless given here.</summary>
+    public Dictionary<string, string?> Environment { get; } = new()
+    {
+        ["SYNCCONFIG_DEMO_REPOSITORY"] = null,
+        ["SYNCCONFIG_DEMO_TARGET"] = null,
+    };
+
+    public string Combine(params string[] parts) => work.Combine(parts);
+
+    public ProcessRun Run(params string[] arguments) => RunAsync(arguments).GetAwaiter().GetResult();
+
+    public async Task<ProcessRun> RunAsync(string[] arguments, Action<Process>? whileRunning = null)
+    {
+        using var process = Process.Start(StartInfo(arguments, withConfig: true))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        whileRunning?.Invoke(process);
+        using var limit = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new AssertFailedException($"syncconfig {string.Join(' ', arguments)} did not exit");
+        }
+
+        return new ProcessRun(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the executable without waiting for it (for <c>run</c>).</summary>
+    public Process Start(params string[] arguments) => Process.Start(StartInfo(arguments, withConfig: true))!;
+
+    public ProcessStartInfo StartInfo(string[] arguments, bool withConfig)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = work.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "syncconfig.dll"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        if (withConfig && !arguments.Contains("--help"))
+        {
+            start.ArgumentList.Add("--config");
+            start.ArgumentList.Add(ConfigFile);
+        }
+
+        foreach (var (name, value) in Environment)
+        {
+            if (value is null)
+                start.Environment.Remove(name);
+            else
+                start.Environment[name] = value;
+        }
+
+        return start;
+    }
+
+    public void Dispose() => work.Dispose();
+
+    private static string DotnetHost() =>
+        System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+}
