@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SyncConfig.Analyzers.Tests.Infrastructure;
 
 namespace SyncConfig.Analyzers.Tests.Build;
 
@@ -28,7 +29,7 @@ public sealed class DotnetBuildTests
         var directory = Directory.CreateTempSubdirectory("syncconfig-build-");
         try
         {
-            var root = RepositoryRoot();
+            var root = Repository.Root();
             File.WriteAllText(Path.Combine(directory.FullName, "Definitions.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
@@ -77,18 +78,5 @@ public sealed class DotnetBuildTests
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output + error.Result);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SyncConfig.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The test runs outside the repository: no SyncConfig.sln above " + AppContext.BaseDirectory);
     }
 }
