@@ -64,6 +64,7 @@ namespace SyncConfig.Analyzers.Definitions
             {
                 definition.DefinitionName = definitionName;
                 definition.FolderName = arguments.String(Setting.FolderName);
+                definition.CustomName = arguments.String(Setting.CustomName);
             }
 
             return definition;

@@ -242,4 +242,10 @@ public sealed class DestinationDiagnosticsTests
         [FileTransferSync(FileTransferProtocol.Sftp, "$(SFTP_HOST)/home/backup", {{Common}}, UserName = "backup", HostKeyFingerprint = "$(SFTP_KEY)")]
         public partial class SftpOffsite;
         """);
+
+    [TestMethod]
+    public Task MalformedReferenceInCustomName() => Verify.Analyzer($$"""
+        [LocalPathSync(@"E:\Offsite", {{Common}}, CustomName = {|SYNC0028:"USB $(SITE"|})]
+        public partial class Offsite;
+        """);
 }

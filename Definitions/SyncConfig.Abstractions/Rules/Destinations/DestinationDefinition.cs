@@ -14,6 +14,9 @@ namespace SyncConfig.Rules
         public string DefinitionName { get; set; } = "";
         public string? FolderName { get; set; }
 
+        /// <summary>Display name; only its references are checked.</summary>
+        public string? CustomName { get; set; }
+
         /// <summary>Every string setting by its argument name.</summary>
         public abstract IEnumerable<KeyValuePair<string, string?>> StringSettings { get; }
 
@@ -26,10 +29,11 @@ namespace SyncConfig.Rules
                 {
                     violations.AddRange(PropertyReference.Check(setting.Value, setting.Key));
                 }
+
+                violations.AddRange(PropertyReference.Check(CustomName, Setting.CustomName));
             }
 
-            var folder = Known(FolderName, stage);
-            if (folder != null || FolderName == null)
+            if (!IsDeferred(FolderName, stage))
             {
                 violations.AddRange(Rules.FolderName.Check(FolderName).Violations);
             }

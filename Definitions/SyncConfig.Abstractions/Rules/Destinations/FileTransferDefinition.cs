@@ -42,9 +42,9 @@ namespace SyncConfig.Rules
             {
                 violations.AddRange(FileTransferAddress.Parse(Protocol, Server, Port, Known(UserName, stage)).Violations);
             }
-            else if (Port < 0 || Port > 65535)
+            else
             {
-                violations.AddRange(FileTransferAddress.Parse(Protocol, "localhost/x/y", Port).Violations);
+                violations.AddRange(FileTransferAddress.CheckPort(Protocol, Port));
             }
 
             if (string.IsNullOrEmpty(UserName))

@@ -40,18 +40,23 @@ namespace SyncConfig.Rules
 
         public static int DefaultPort(FileTransferProtocol protocol) => protocol == FileTransferProtocol.Sftp ? 22 : 21;
 
+        /// <summary>A port as written: 0 (the protocol's default) or 1–65535.</summary>
+        public static IReadOnlyList<RuleViolation> CheckPort(FileTransferProtocol protocol, int port) =>
+            port >= 0 && port <= 65535
+                ? new RuleViolation[0]
+                : new[]
+                {
+                    RuleCatalog.PortOutOfRange.Violation(Setting.Port, null,
+                        port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        DefaultPort(protocol).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                };
+
         /// <param name="port">As written; 0 means the protocol's default.</param>
         /// <param name="userName">Used only to make the home-folder example concrete.</param>
         public static RuleResult<FileTransferAddress> Parse(
             FileTransferProtocol protocol, string? server, int port = 0, string? userName = null, string setting = Setting.Server)
         {
-            var violations = new List<RuleViolation>();
-            if (port < 0 || port > 65535)
-            {
-                violations.Add(RuleCatalog.PortOutOfRange.Violation(Setting.Port, null,
-                    port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    DefaultPort(protocol).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            }
+            var violations = new List<RuleViolation>(CheckPort(protocol, port));
 
             var example = "example.com/home/backups/macrium";
             if (string.IsNullOrWhiteSpace(server))
