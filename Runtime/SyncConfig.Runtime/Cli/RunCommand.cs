@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SyncConfig.Runtime.Configuration;
+using SyncConfig.Runtime.Execution;
 using SyncConfig.Runtime.Scheduling;
 
 namespace SyncConfig.Runtime.Cli;
@@ -43,9 +44,19 @@ public static class RunCommand
             var scrubber = new SecretScrubber(validation.Syncs.SelectMany(s => s.SecretValues));
             var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
 
+            // A destination this build cannot reach would only fail every window: say so once and leave it out.
+            var scheduled = new List<ResolvedSync>();
+            foreach (var sync in validation.Syncs)
+            {
+                if (Transports.Unavailable(sync.Destination) is { } unavailable)
+                    logger.LogWarning("{Sync}: not scheduled. {Reason}", sync.Name, unavailable);
+                else
+                    scheduled.Add(sync);
+            }
+
             host.Services.UseScheduler(schedule =>
             {
-                foreach (var sync in validation.Syncs)
+                foreach (var sync in scheduled)
                 {
                     schedule.OnWorker("sync:" + sync.Name);
                     schedule.ScheduleAsync(() => scheduler.TickAsync(sync, stopping))
@@ -56,7 +67,7 @@ public static class RunCommand
             }).OnError(e => logger.LogError("Scheduler error: {Message}", scrubber.Scrub(e.Message)));
 
             context.Publisher(configuration).WritePage();
-            foreach (var sync in validation.Syncs)
+            foreach (var sync in scheduled)
                 logger.LogInformation("{Sync}: window {Window} ({Zone})", sync.Name, sync.Registration.Window, configuration.TimeZone.Id);
             await host.RunAsync(cancellationToken);
             return ExitCodes.Ok;

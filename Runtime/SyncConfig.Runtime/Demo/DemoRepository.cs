@@ -52,12 +52,15 @@ public sealed class DemoRepository
     public long AddIncrementals()
     {
         long written = 0;
-        foreach (var folder in Directory.EnumerateDirectories(Root).SelectMany(Directory.EnumerateDirectories).Order(StringComparer.Ordinal))
+        // Only backup definition folders hold images; the sync keeps its own state beside them.
+        var definitions = Directory.EnumerateDirectories(Root).SelectMany(Directory.EnumerateDirectories)
+            .Select(folder => (Folder: folder, Sizes: Directory.EnumerateFiles(folder, "*.mrimg").Select(f => new FileInfo(f).Length).ToList()))
+            .Where(d => d.Sizes.Count > 0)
+            .OrderBy(d => d.Folder, StringComparer.Ordinal);
+        foreach (var (folder, sizes) in definitions)
         {
-            var id = Path.GetFileName(folder);
-            int next = Directory.EnumerateFiles(folder, "*.mrimg").Count();
-            var sizes = Directory.EnumerateFiles(folder, "*.mrimg").Select(f => new FileInfo(f).Length).ToList();
-            written += WriteImage(Path.Combine(folder, ImageName(id, next)), faker.Random.Long(sizes.Min() / 4, Math.Max(sizes.Min() / 4 + 1, sizes.Min())));
+            var smallest = sizes.Min();
+            written += WriteImage(Path.Combine(folder, ImageName(Path.GetFileName(folder), sizes.Count)), faker.Random.Long(smallest / 4, smallest / 4 + smallest));
         }
 
         return written;

@@ -32,6 +32,7 @@ public static class StatusPage
             <style>
             body { font-family: system-ui, sans-serif; margin: 2rem; color: #1d2330; }
             table { border-collapse: collapse; margin-bottom: 2rem; }
+            .summary td { white-space: nowrap; }
             th, td { text-align: left; padding: .3rem .8rem; border-bottom: 1px solid #d5d9e0; vertical-align: top; }
             .Succeeded { color: #1a7f37; } .Failed, .RolledBack { color: #cf222e; } .Abandoned { color: #9a6700; }
             svg text { font-size: 10px; fill: #57606a; } svg rect { fill: #3b6fd8; }
@@ -44,12 +45,15 @@ public static class StatusPage
         html.Append(CultureInfo.InvariantCulture, $"<p>Updated <time id=\"updated\">{Encode(Format(now, zone))}</time> ({Encode(zone.Id)}).</p>\n");
         if (entries.Count == 0)
             html.Append("<p>No syncs are defined.</p>\n");
+        else
+            AppendSummary(html, entries, now, zone);
 
         foreach (var (report, history) in entries)
         {
             var last = report.LastAttempt;
             var next = report.Forecast.FirstOrDefault(w => w.Start > now);
-            html.Append(CultureInfo.InvariantCulture, $"<section class=\"sync\" id=\"sync-{Encode(report.Sync)}\">\n<h2>{Encode(report.DisplayName)}</h2>\n<table>\n");
+            html.Append(CultureInfo.InvariantCulture,
+                $"<section class=\"sync\" id=\"sync-{Encode(report.Sync)}\">\n<h2>{Encode(report.Sync)}</h2>\n<p>{Encode(report.DisplayName)}</p>\n<table>\n");
             Row(html, "sync", "Sync", report.Sync);
             Row(html, "destination", "Destination", report.Destination + " / " + report.FolderName);
             Row(html, "window", "Window", report.Window);
@@ -79,6 +83,21 @@ public static class StatusPage
 
         html.Append("</body>\n</html>\n");
         return html.ToString();
+    }
+
+    private static void AppendSummary(StringBuilder html, IReadOnlyList<StatusPageEntry> entries, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        html.Append("<table class=\"summary\">\n<tr><th>Sync</th><th>Last result</th><th>Ended</th><th>Bytes uploaded</th><th>Next window</th></tr>\n");
+        foreach (var (report, _) in entries)
+        {
+            var last = report.LastAttempt;
+            var next = report.Forecast.FirstOrDefault(w => w.Start > now);
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td><a href=\"#sync-{Encode(report.Sync)}\">{Encode(report.Sync)}</a></td><td class=\"{last?.Outcome}\">{Encode(last?.Outcome.ToString() ?? "never run")}</td>" +
+                $"<td>{Encode(last is null ? "" : Format(last.EndedAt, zone))}</td><td>{last?.BytesUploaded}</td><td>{Encode(next is null ? "none" : Format(next.Start, zone))}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
     }
 
     /// <summary>Bytes uploaded per local day over the last <see cref="ChartDays"/> days, oldest first.</summary>

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SyncConfig.Runtime.Cli;
+using SyncConfig.Runtime.Demo;
+using SyncConfig.Runtime.Status;
+using SyncConfig.Runtime.Storage;
+using SyncConfig.Runtime.Tests.Infrastructure;
+
+namespace SyncConfig.Runtime.Tests.Cli;
+
+/// <summary>The built executable against a real generated repository and a Local Path target.</summary>
+[TestClass]
+public sealed class SyncLifecycleEndToEndTests
+{
+    [TestMethod]
+    public void Sync_no_change_verify_id_mismatch_reinitialize()
+    {
+        using var cli = DemoProcess(out var repository, out var target);
+        var files = Directory.EnumerateFiles(repository, "*", SearchOption.AllDirectories).Count();
+
+        var test = cli.Run("test", "DemoOffsite");
+        Assert.AreEqual(ExitCodes.Ok, test.ExitCode, test.ToString());
+
+        var first = cli.Run("sync", "DemoOffsite", "--now");
+        Assert.AreEqual(ExitCodes.Ok, first.ExitCode, first.ToString());
+        StringAssert.Contains(first.Output, "DemoOffsite: Succeeded", first.ToString());
+        StringAssert.Contains(first.Output, "Status page: " + Path.Combine(cli.StatusFolder, "index.html"), first.ToString());
+        var report = Report(cli);
+        Assert.AreEqual("Succeeded", report.GetProperty("lastAttempt").GetProperty("outcome").GetString());
+        Assert.AreEqual("RunNow", report.GetProperty("lastAttempt").GetProperty("trigger").GetString());
+        Assert.AreEqual(files, report.GetProperty("lastAttempt").GetProperty("filesUploaded").GetArrayLength());
+        Assert.IsTrue(File.Exists(Path.Combine(cli.StatusFolder, "index.html")));
+
+        var second = cli.Run("sync", "DemoOffsite", "--now");
+        Assert.AreEqual(ExitCodes.Ok, second.ExitCode, second.ToString());
+        var unchanged = Report(cli).GetProperty("lastAttempt");
+        Assert.AreEqual(0, unchanged.GetProperty("bytesUploaded").GetInt64(), "a second sync with no change uploads nothing");
+        Assert.AreEqual(files, unchanged.GetProperty("filesUnchangedCount").GetInt32());
+
+        var verify = cli.Run("verify", "DemoOffsite");
+        Assert.AreEqual(ExitCodes.Ok, verify.ExitCode, verify.ToString());
+        var image = Directory.EnumerateFiles(Path.Combine(target, "Demo"), "*.mrimg", SearchOption.AllDirectories).First();
+        File.Delete(image);
+        var damaged = cli.Run("verify", "DemoOffsite");
+        Assert.AreEqual(ExitCodes.VerifyFailed, damaged.ExitCode, damaged.ToString());
+        StringAssert.Contains(damaged.Output, "missing: ", damaged.ToString());
+
+        // A lost local ID file means a new ID: the remote belongs to "another" repository now.
+        File.Delete(Path.Combine(repository, ".syncconfig", "id"));
+        var mismatch = cli.Run("sync", "DemoOffsite", "--now");
+        Assert.AreEqual(ExitCodes.RemoteIdMismatch, mismatch.ExitCode, mismatch.ToString());
+        StringAssert.Contains(mismatch.Error, "Remote server ID does not match this repository", mismatch.ToString());
+        StringAssert.Contains(mismatch.Error, "syncconfig reinitialize DemoOffsite", mismatch.ToString());
+        var testMismatch = cli.Run("test", "DemoOffsite");
+        Assert.AreEqual(ExitCodes.RemoteIdMismatch, testMismatch.ExitCode, testMismatch.ToString());
+
+        var reinitialize = cli.Run("reinitialize", "DemoOffsite");
+        Assert.AreEqual(ExitCodes.Ok, reinitialize.ExitCode, reinitialize.ToString());
+        Assert.AreEqual("Reinitialize", Report(cli).GetProperty("lastAttempt").GetProperty("trigger").GetString());
+        var after = cli.Run("verify", "DemoOffsite");
+        Assert.AreEqual(ExitCodes.Ok, after.ExitCode, after.ToString());
+
+        var status = cli.Run("status", "DemoOffsite");
+        Assert.AreEqual(ExitCodes.Ok, status.ExitCode, status.ToString());
+        StringAssert.Contains(status.Output, "last result: Succeeded (Reinitialize)", status.ToString());
+        var history = JsonFiles.Read<List<AttemptReport>>(Path.Combine(cli.StatusFolder, "DemoOffsite.history.json"))!;
+        Assert.HasCount(4, history, "two syncs, the mismatch and the reinitialize");
+        Assert.AreEqual(Engine.Results.SyncOutcome.Failed, history[1].Outcome);
+    }
+
+    [TestMethod]
+    public void Connection_test_fails_when_the_target_path_is_missing()
+    {
+        using var cli = DemoProcess(out _, out var target);
+        cli.Environment["SYNCCONFIG_DEMO_TARGET"] = Path.Combine(target, "not-there");
+
+        var run = cli.Run("test", "DemoOffsite");
+
+        Assert.AreEqual(ExitCodes.ConnectionTestFailed, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Output, "[FAILED]", run.ToString());
+    }
+
+    [TestMethod]
+    public void Failed_sync_exits_with_the_failure_code_and_records_it()
+    {
+        using var cli = DemoProcess(out _, out var target);
+        cli.Environment["SYNCCONFIG_DEMO_TARGET"] = Path.Combine(target, "not-there");
+
+        var run = cli.Run("sync", "DemoOffsite", "--now");
+
+        Assert.AreEqual(ExitCodes.SyncFailed, run.ExitCode, run.ToString());
+        Assert.AreEqual("Failed", Report(cli).GetProperty("lastAttempt").GetProperty("outcome").GetString());
+        Assert.AreNotEqual(0, Report(cli).GetProperty("lastAttempt").GetProperty("errors").GetArrayLength());
+    }
+
+    [TestMethod]
+    [DataRow("exit 0", 0)]
+    [DataRow("exit 7", 7)]
+    public void Lease_runs_the_backup_command_and_returns_its_exit_code(string script, int expected)
+    {
+        using var cli = DemoProcess(out var repository, out _);
+        var marker = cli.Combine("backup-ran");
+
+        var run = cli.Run("lease", "DemoRepository", "PC01/AAAA", "--", "sh", "-c", $"touch '{marker}'; {script}");
+
+        Assert.AreEqual(expected, run.ExitCode, run.ToString());
+        Assert.IsTrue(File.Exists(marker), "the backup command ran");
+        Assert.IsTrue(Directory.Exists(Path.Combine(repository, ".syncconfig", "leases")), "the lease was taken in the repository");
+    }
+
+    [TestMethod]
+    public void Run_starts_a_sync_whose_window_is_open_and_stops_on_SIGTERM()
+    {
+        using var cli = DemoProcess(out _, out _);
+        // run checks every definition: give the examples' references values (their transports are not in this build).
+        foreach (var name in new[] { "NAS_PASSWORD", "SFTP_PASSWORD", "FTPS_PASSWORD", "WASABI_KEY", "WASABI_SECRET", "MINIO_KEY", "MINIO_SECRET" })
+            cli.Environment[name] = "run-secret-" + name.ToLowerInvariant();
+        var reportPath = Path.Combine(cli.StatusFolder, "DemoOffsite.json");
+
+        using var process = cli.Start("run");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!File.Exists(reportPath) && !process.HasExited && DateTime.UtcNow < deadline)
+            Thread.Sleep(200);
+        var ran = File.Exists(reportPath);
+        if (!process.HasExited)
+            Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+        Assert.IsTrue(process.WaitForExit(TimeSpan.FromMinutes(1)), "run did not stop on SIGTERM");
+        var log = output.Result + error.Result;
+
+        Assert.IsTrue(ran, "the all-day window's sync did not run: " + log);
+        Assert.AreEqual(ExitCodes.Ok, process.ExitCode, log);
+        Assert.AreEqual("Window", Report(cli).GetProperty("lastAttempt").GetProperty("trigger").GetString());
+        StringAssert.Contains(log, "DemoOffsite: window", log);
+        StringAssert.Contains(log, "NasOffsite: not scheduled. The Windows network share transport is not available in this build yet", log);
+        var state = JsonFiles.Read<SyncConfig.Runtime.Scheduling.WindowAttempt>(Path.Combine(cli.StateFolder, "DemoOffsite.window.json"));
+        Assert.AreEqual(new SyncConfig.Runtime.Scheduling.WindowAttempt(DateOnly.FromDateTime(DateTime.UtcNow), Finished: true), state);
+        SecretScan.AssertNone(cli.Environment.Where(e => e.Key.Contains("PASSWORD") || e.Key.Contains("KEY") || e.Key.Contains("SECRET")).Select(e => e.Value!), log, cli.WorkFolder);
+    }
+
+    /// <summary>A work folder with a small generated repository and an empty target, and the demo's variables pointing at them.</summary>
+    internal static SyncConfigProcess DemoProcess(out string repository, out string target)
+    {
+        var cli = new SyncConfigProcess();
+        repository = cli.Combine("repository");
+        target = cli.Combine("offsite");
+        new DemoRepository(repository, seed: 7, maxMegabytes: 4).Generate();
+        Directory.CreateDirectory(target);
+        cli.Environment[DemoCommand.RepositoryVariable] = repository;
+        cli.Environment[DemoCommand.TargetVariable] = target;
+        return cli;
+    }
+
+    private static JsonElement Report(SyncConfigProcess cli) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(cli.StatusFolder, "DemoOffsite.json"))).RootElement.Clone();
+}
