@@ -48,17 +48,17 @@ namespace SyncConfig.Rules
 
         /// <summary>A <c>[LocalPathSync]</c> target path.</summary>
         public static RuleResult<LocalPath> Parse(string? text, string setting = Setting.Path) =>
-            Parse(text, setting, RuleCatalog.InvalidLocalPath, "Local path");
+            Parse(text, setting, RuleCatalog.InvalidLocalPath, "Local path", WindowsExample);
 
         /// <summary>
         /// The parser behind both local targets and repository paths; <paramref name="invalid"/> is the
-        /// descriptor the caller reports malformed paths with.
+        /// descriptor the caller reports malformed paths with, <paramref name="example"/> what an empty one is told to write.
         /// </summary>
-        internal static RuleResult<LocalPath> Parse(string? text, string setting, RuleDescriptor invalid, string label)
+        internal static RuleResult<LocalPath> Parse(string? text, string setting, RuleDescriptor invalid, string label, string example)
         {
             if (string.IsNullOrWhiteSpace(text))
             {
-                return Invalid(invalid, setting, text ?? "", "is empty", WindowsExample);
+                return Invalid(invalid, setting, text ?? "", "is empty", example);
             }
 
             var path = text!;

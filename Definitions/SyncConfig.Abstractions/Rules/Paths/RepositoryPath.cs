@@ -20,19 +20,8 @@ namespace SyncConfig.Rules
                 return NetworkSharePath.Parse(text, setting).Violations;
             }
 
-            var parsed = LocalPath.Parse(text, setting, RuleCatalog.InvalidRepositoryPath, "Repository path");
+            var parsed = LocalPath.Parse(text, setting, RuleCatalog.InvalidRepositoryPath, "Repository path", Example);
             return parsed.Violations;
-        }
-
-        /// <summary>The path as the runtime should use it: trailing and doubled separators removed.</summary>
-        public static string Normalize(string text)
-        {
-            if (NetworkSharePath.LooksLikeNetworkShare(text))
-            {
-                return NetworkSharePath.Parse(text).Value?.ToString() ?? text;
-            }
-
-            return LocalPath.Parse(text).Value?.ToString() ?? text;
         }
     }
 }

@@ -6,12 +6,13 @@ namespace SyncConfig.Rules
     /// <summary>The <c>[SyncWindow]</c> rules: 24-hour <c>HH:mm</c> times, start ≠ end, at least one day.</summary>
     public static class SyncWindowTime
     {
-        /// <summary>Minutes after midnight of a <c>HH:mm</c> time (<paramref name="which"/> is "start" or "end", for the message).</summary>
-        public static RuleResult<string> Check(string? time, string which, string setting) =>
+        /// <summary>One <c>HH:mm</c> time; <paramref name="which"/> is "start" or "end", for the message.</summary>
+        private static RuleResult<string> Check(string? time, string which, string setting) =>
             TryParse(time, out _)
                 ? RuleResult<string>.Valid(time!)
                 : RuleResult<string>.Invalid(RuleCatalog.InvalidWindowTime.Violation(setting, Corrected(time), which, time ?? "", Corrected(time) ?? "22:00"));
 
+        /// <summary>Minutes after midnight of a <c>HH:mm</c> time.</summary>
         public static bool TryParse(string? time, out int minutes)
         {
             minutes = 0;
