@@ -104,7 +104,7 @@ namespace SyncConfig.Analyzers
             if (!types.IsRepository(repositoryType))
             {
                 var problem = repositoryType == null ? "is not set" : "'" + repositoryType.Name + "' is not a class marked [SyncRepository]";
-                var violation = RuleCatalog.InvalidRepository.Violation(Setting.Repository, null, problem, "<a class marked [SyncRepository]>");
+                var violation = RuleCatalog.InvalidRepository.Violation(Setting.Repository, null, problem, SomeRepository(context.Compilation, types, context.CancellationToken));
                 context.ReportDiagnostic(SyncDiagnostics.Create(violation, arguments.LocationOf(Setting.Repository)));
             }
 
@@ -145,6 +145,14 @@ namespace SyncConfig.Analyzers
                 }
             }
         }
+
+        /// <summary>A repository class to name in the message; searched only when the rule is broken.</summary>
+        private static string SomeRepository(Compilation compilation, SyncAttributeTypes types, CancellationToken cancellationToken) =>
+            compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type, cancellationToken)
+                .Where(t => types.IsRepository(t as ITypeSymbol))
+                .Select(t => t.Name)
+                .OrderBy(n => n, System.StringComparer.Ordinal)
+                .FirstOrDefault() ?? "MainRepository";
 
         private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
             type.DeclaringSyntaxReferences.Any(r =>

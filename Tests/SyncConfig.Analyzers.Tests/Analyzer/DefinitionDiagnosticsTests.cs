@@ -137,4 +137,27 @@ public sealed class DefinitionDiagnosticsTests
         {{window}}
         public partial class Offsite;
         """);
+
+    [TestMethod]
+    public async Task RepositoryMessageNamesARepositoryOfTheCompilation()
+    {
+        var expected = new DiagnosticResult(SyncDiagnostics.All.Single(d => d.Id == "SYNC0021")).WithLocation(0)
+            .WithMessage("Repository 'NotARepository' is not a class marked [SyncRepository]; write Repository = typeof(MainRepository)");
+        await Verify.AnalyzerSources(
+            [Verify.Definitions("""
+                [LocalPathSync(@"E:\Offsite", Repository = {|#0:typeof(NotARepository)|}, FolderName = "Site1")]
+                public partial class Offsite;
+
+                public class NotARepository;
+                """)],
+            expected);
+    }
+
+    [TestMethod]
+    public Task PragmaSuppressesAWarning() => Verify.Analyzer("""
+        #pragma warning disable SYNC0029
+        [NetworkShareSync(@"\\nas01\offsite", Repository = typeof(MainRepository), FolderName = "Site1", UserName = "backup", Password = "hunter2")]
+        public partial class Offsite;
+        #pragma warning restore SYNC0029
+        """);
 }
