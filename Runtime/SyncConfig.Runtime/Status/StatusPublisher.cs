@@ -28,11 +28,14 @@ public sealed class StatusPublisher
 
     public void RecordAttempt(ResolvedSync sync, AttemptReport attempt)
     {
+        // Resolved names and paths may be built from references; whatever a secret reached is masked.
+        var scrubber = new SecretScrubber(sync.SecretValues);
+        attempt = attempt with { Errors = attempt.Errors.Select(scrubber.Scrub).ToList(), Recovery = attempt.Recovery is null ? null : scrubber.Scrub(attempt.Recovery) };
         var report = Describe(sync.Registration) with
         {
-            DisplayName = sync.DisplayName,
-            Destination = sync.Destination.DisplayPath,
-            FolderName = sync.FolderName,
+            DisplayName = scrubber.Scrub(sync.DisplayName),
+            Destination = scrubber.Scrub(sync.Destination.DisplayPath),
+            FolderName = scrubber.Scrub(sync.FolderName),
             LastAttempt = attempt,
             Active = null,
         };
