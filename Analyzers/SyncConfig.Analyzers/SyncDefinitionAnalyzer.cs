@@ -101,7 +101,8 @@ namespace SyncConfig.Analyzers
             }
 
             var repositoryType = arguments.Type(Setting.Repository);
-            if (!types.IsRepository(repositoryType))
+            // An unknown type is the compiler's error (CS0246) already.
+            if (!types.IsRepository(repositoryType) && repositoryType?.TypeKind != TypeKind.Error)
             {
                 var problem = repositoryType == null ? "is not set" : "'" + repositoryType.Name + "' is not a class marked [SyncRepository]";
                 var violation = RuleCatalog.InvalidRepository.Violation(Setting.Repository, null, problem, SomeRepository(context.Compilation, types, context.CancellationToken));

@@ -30,4 +30,15 @@ public sealed class ExamplesTests
         [LocalPathSync(@"E:\Offsite", Repository = typeof(MainRepository), FolderName = "SiteManager1")]
         public partial class UsbOffsite;
         """);
+
+    /// <summary>Half-typed attributes draw the compiler's errors, not an analyzer crash (AD0001) or a guess.</summary>
+    [TestMethod]
+    [DataRow("[LocalPathSync()]")]
+    [DataRow("[LocalPathSync(42, FolderName = 7)]")]
+    [DataRow("""[S3Sync(Bucket = "acme-offsite")]""")]
+    [DataRow("""[FileTransferSync(FileTransferProtocol.Sftp, )]""")]
+    [DataRow("""[SyncWindow("22:00")]""")]
+    [DataRow("""[NetworkShareSync(@"\\nas01\offsite", Repository = typeof(Missing), FolderName = "Site1")]""")]
+    public Task IncompleteDefinitionsAreLeftToTheCompiler(string attribute) =>
+        Verify.AnalyzerOnBrokenCode(attribute + "\npublic partial class Offsite;");
 }

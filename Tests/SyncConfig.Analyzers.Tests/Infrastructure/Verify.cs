@@ -35,6 +35,19 @@ internal static class Verify
 
     public static Task Analyzer(string body) => AnalyzerSources([Definitions(body)]);
 
+    /// <summary>Code as it is mid-edit: the compiler's own errors are not what is under test.</summary>
+    public static async Task AnalyzerOnBrokenCode(string body)
+    {
+        var test = new CSharpAnalyzerTest<SyncDefinitionAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = References,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+            TestCode = Definitions(body),
+        };
+        test.TestState.AdditionalReferences.AddRange(Libraries);
+        await test.RunAsync();
+    }
+
     public static async Task AnalyzerSources(string[] sources, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<SyncDefinitionAnalyzer, DefaultVerifier> { ReferenceAssemblies = References };
