@@ -119,6 +119,8 @@ public sealed class DefinitionDiagnosticsTests
     [TestMethod]
     [DataRow("{|SYNC0030:\"Backups\"|}")]
     [DataRow("{|SYNC0030:\"\"|}")]
+    [DataRow("{|SYNC0030:\"D:Backups\"|}")]
+    [DataRow("{|SYNC0030:@\".\\Backups\"|}")]
     [DataRow("{|SYNC0002:\"D:/Backups/Other\"|}")]
     [DataRow("{|SYNC0028:\"$(OTHER REPO)\"|}")]
     public Task InvalidRepositoryPath(string path) => Verify.Analyzer($$"""
