@@ -49,6 +49,8 @@ public sealed class CliContext
         Error.WriteLine($"The configuration has {validation.Problems.Count} problem(s):");
         foreach (var problem in validation.Problems)
             Error.WriteLine("  " + problem);
+        if (validation.Problems.Any(p => p.IsUnresolvedReference))
+            Error.WriteLine("Give each $(NAME) a value as an environment variable NAME, in the secrets file, or in the \"Values\" section of appsettings.json.");
         return false;
     }
 

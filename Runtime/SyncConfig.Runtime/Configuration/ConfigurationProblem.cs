@@ -7,6 +7,9 @@ namespace SyncConfig.Runtime.Configuration;
 /// </summary>
 public sealed record ConfigurationProblem(string Definition, string Setting, string Message, string? RuleId = null)
 {
+    /// <summary>A <c>$(NAME)</c> reference without a value (as opposed to a value that breaks a rule).</summary>
+    public bool IsUnresolvedReference { get; init; }
+
     public override string ToString()
     {
         var where = Definition.Length == 0 ? "configuration" : Setting.Length == 0 ? Definition : Definition + "." + Setting;

@@ -29,8 +29,7 @@ public sealed class SyncResolver
             var resolved = PropertyReference.Resolve(text, values, unresolved);
             foreach (var name in unresolved)
             {
-                problems.Add(new ConfigurationProblem(registration.Name, setting,
-                    $"$({name}) has no value; set the environment variable {name}, add \"{name}\" to the secrets file, or to the \"Values\" section of appsettings.json."));
+                problems.Add(new ConfigurationProblem(registration.Name, setting, $"$({name}) has no value.") { IsUnresolvedReference = true });
             }
 
             complete &= resolved is not null;

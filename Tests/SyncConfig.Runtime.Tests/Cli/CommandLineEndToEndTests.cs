@@ -77,6 +77,28 @@ public sealed class CommandLineEndToEndTests
         Assert.AreEqual(ExitCodes.InvalidConfiguration, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Error, "DemoOffsite.Repository: $(SYNCCONFIG_DEMO_REPOSITORY) has no value", run.ToString());
         StringAssert.Contains(run.Error, "DemoOffsite.Path: $(SYNCCONFIG_DEMO_TARGET) has no value", run.ToString());
+        StringAssert.Contains(run.Error, "Give each $(NAME) a value as an environment variable NAME", run.ToString());
+    }
+
+    [TestMethod]
+    public void Run_checks_every_definition_and_names_each_problem()
+    {
+        using var cli = new SyncConfigProcess();
+        cli.Environment["NAS_PASSWORD"] = "set";
+
+        var run = cli.Run("run");
+
+        Assert.AreEqual(ExitCodes.InvalidConfiguration, run.ExitCode, run.ToString());
+        foreach (var expected in new[]
+        {
+            "DemoOffsite.Repository: $(SYNCCONFIG_DEMO_REPOSITORY)", "SftpOffsite.Password: $(SFTP_PASSWORD)", "FtpsOffsite.Password: $(FTPS_PASSWORD)",
+            "WasabiOffsite.AccessKey: $(WASABI_KEY)", "WasabiOffsite.SecretKey: $(WASABI_SECRET)", "MinioOffsite.SecretKey: $(MINIO_SECRET)",
+        })
+        {
+            StringAssert.Contains(run.Error, expected, run.ToString());
+        }
+
+        Assert.DoesNotContain("NAS_PASSWORD", run.Error, "a resolved reference is not a problem");
     }
 
     [TestMethod]
