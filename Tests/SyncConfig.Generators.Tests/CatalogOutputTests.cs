@@ -46,8 +46,8 @@ public sealed class CatalogOutputTests
         Assert.AreEqual("nas01", catalog.Member("Acme.Definitions.NasOffsite", "Server"));
         Assert.AreEqual("offsite", catalog.Member("Acme.Definitions.NasOffsite", "Share"));
         CollectionAssert.AreEqual(new[] { "macrium" }, ((IReadOnlyList<string>)catalog.Member("Acme.Definitions.NasOffsite", "Folders")!).ToArray());
-        Assert.AreEqual(TimeSpan.FromHours(22), catalog.Member("Acme.Definitions.NasOffsite", "WindowStart"));
-        Assert.AreEqual(TimeSpan.FromHours(5), catalog.Member("Acme.Definitions.NasOffsite", "WindowEnd"));
+        Assert.AreEqual(22 * 60, catalog.Member("Acme.Definitions.NasOffsite", "WindowStartMinute"));
+        Assert.AreEqual(5 * 60, catalog.Member("Acme.Definitions.NasOffsite", "WindowEndMinute"));
         Assert.AreEqual(SyncDays.Weekdays, catalog.Member("Acme.Definitions.NasOffsite", "WindowDays"));
     }
 
@@ -69,8 +69,9 @@ public sealed class CatalogOutputTests
         Assert.AreEqual("example.com", catalog.Member("Acme.Definitions.SftpOffsite", "Host"));
         Assert.AreEqual(2222, catalog.Member("Acme.Definitions.SftpOffsite", "Port"));
         CollectionAssert.AreEqual(new[] { "home", "backups", "macrium" }, ((IReadOnlyList<string>)catalog.Member("Acme.Definitions.SftpOffsite", "PathSegments")!).ToArray());
-        Assert.AreEqual(TimeSpan.Zero, catalog.Member("Acme.Definitions.SftpOffsite", "WindowStart"));
-        Assert.AreEqual(TimeSpan.FromHours(24), catalog.Member("Acme.Definitions.SftpOffsite", "WindowEnd"));
+        Assert.AreEqual(0, catalog.Member("Acme.Definitions.SftpOffsite", "WindowStartMinute"));
+        Assert.AreEqual(24 * 60, catalog.Member("Acme.Definitions.SftpOffsite", "WindowEndMinute"));
+        Assert.AreEqual(SyncDays.Every, catalog.Member("Acme.Definitions.SftpOffsite", "WindowDays"));
     }
 
     [TestMethod]

@@ -43,9 +43,9 @@ namespace SyncConfig.Generators.Emitting
                 share.Parsed is { } unc
                     ? new[]
                     {
-                        Member("string", "Server", Literal(unc.Server)),
-                        Member("string", "Share", Literal(unc.Share)),
-                        Member(StringList, "Folders", SourceWriter.ReadOnlyList(unc.Folders)),
+                        TypedMember.Constant("string", "Server", Literal(unc.Server)),
+                        TypedMember.Constant("string", "Share", Literal(unc.Share)),
+                        TypedMember.List("Folders", unc.Folders),
                     }
                     : None,
                 new[] { share.Password }),
@@ -56,8 +56,8 @@ namespace SyncConfig.Generators.Emitting
                 local.Parsed is { } path
                     ? new[]
                     {
-                        Member("string", "PathRoot", Literal(path.Root)),
-                        Member(StringList, "PathSegments", SourceWriter.ReadOnlyList(path.Segments)),
+                        TypedMember.Constant("string", "PathRoot", Literal(path.Root)),
+                        TypedMember.List("PathSegments", path.Segments),
                     }
                     : None,
                 new[] { local.Password }),
@@ -76,12 +76,12 @@ namespace SyncConfig.Generators.Emitting
                     ("privateKeyPassphrase", RegistrationEmitter.SecretCode(transfer.PrivateKeyPassphrase, "PrivateKeyPassphrase", required: false)),
                     ("certificateFingerprint", Literal(transfer.CertificateFingerprint)),
                 },
-                new[] { Member("int", "Port", transfer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
+                new[] { TypedMember.Constant("int", "Port", transfer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
                     .Concat(transfer.Parsed is { } server
                         ? new[]
                         {
-                            Member("string", "Host", Literal(server.Host)),
-                            Member(StringList, "PathSegments", SourceWriter.ReadOnlyList(server.PathSegments)),
+                            TypedMember.Constant("string", "Host", Literal(server.Host)),
+                            TypedMember.List("PathSegments", server.PathSegments),
                         }
                         : None)
                     .ToArray(),
@@ -102,23 +102,18 @@ namespace SyncConfig.Generators.Emitting
                 },
                 new[]
                 {
-                    s3.ParsedBucket is { } bucket ? Member("string", "Bucket", Literal(bucket)) : null,
-                    s3.ParsedRegion is { } region ? Member("string", "Region", Literal(region)) : null,
-                    s3.ParsedEndpoint is { } endpoint ? Member("string", "Endpoint", Literal(endpoint)) : null,
-                    s3.ParsedRootPathSegments is { } segments ? Member(StringList, "RootPathSegments", SourceWriter.ReadOnlyList(segments)) : null,
+                    s3.ParsedBucket is { } bucket ? TypedMember.Constant("string", "Bucket", Literal(bucket)) : null,
+                    s3.ParsedRegion is { } region ? TypedMember.Constant("string", "Region", Literal(region)) : null,
+                    s3.ParsedEndpoint is { } endpoint ? TypedMember.Constant("string", "Endpoint", Literal(endpoint)) : null,
+                    s3.ParsedRootPathSegments is { } segments ? TypedMember.List("RootPathSegments", segments) : null,
                 }.OfType<TypedMember>().ToArray(),
                 new[] { s3.AccessKey, s3.SecretKey }),
             _ => throw new System.ArgumentOutOfRangeException(nameof(model), model.GetType().Name, "Unknown destination kind."),
         };
 
-        private const string StringList = "global::System.Collections.Generic.IReadOnlyList<string>";
-
         private static readonly TypedMember[] None = new TypedMember[0];
 
         private static string Literal(string? value) => SourceWriter.Literal(value);
-
-        private static TypedMember Member(string type, string name, string value) =>
-            new TypedMember(name, "public static " + type + " " + name + " { get; } = " + value + ";");
 
         private static (string, string)[] CredentialArguments(string path, string? userName, SecretModel password, string? domain) => new[]
         {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using SyncConfig.Generators.Models;
 
@@ -45,22 +46,23 @@ namespace SyncConfig.Generators.Emitting
             using var writer = new SourceWriter();
             using (writer.OpenClass(model.Class))
             {
-                // Destination first: static initializers run in text order and Registration uses it.
-                writer.Line("/// <summary>The destination as written; string values may hold <c>$(NAME)</c> references, resolved at run time.</summary>");
-                Call(writer, "public static " + Catalog + destination.SettingsType + " Destination { get; } = new " + Catalog + destination.SettingsType, destination.Arguments);
-                writer.Line();
-                writer.Line("/// <summary>This sync as the runtime registers it; <c>SyncConfig.Generated.SyncCatalog</c> lists it.</summary>");
-                Call(writer, "public static " + Catalog + "SyncRegistration Registration { get; } = new " + Catalog + "SyncRegistration", new[]
+                writer.Line("/// <summary>This sync as the runtime registers it (values as written; <c>$(NAME)</c> references are resolved at run time); <c>SyncConfig.Generated.SyncCatalog</c> lists it.</summary>");
+                writer.Line("public static " + Catalog + "SyncRegistration Registration { get; } = new " + Catalog + "SyncRegistration(");
+                Arguments(writer, new[]
                 {
                     ("name", SourceWriter.Literal(model.Class.Name)),
                     ("customName", SourceWriter.Literal(model.CustomName)),
                     ("repository", model.RepositoryFullyQualifiedName + ".Registration"),
                     ("folderName", SourceWriter.Literal(model.FolderName)),
-                    ("destination", "Destination"),
+                }, ",");
+                writer.Line("    destination: new " + Catalog + destination.SettingsType + "(");
+                Arguments(writer, destination.Arguments, "),", extraIndent: "    ");
+                Arguments(writer, new[]
+                {
                     ("window", WindowCode(model.Window)),
                     ("allowBackupsDuringSync", SourceWriter.Literal(model.AllowBackupsDuringSync)),
                     ("perFolderUpload", SourceWriter.Literal(model.PerFolderUpload)),
-                });
+                }, ");");
 
                 writer.Line();
                 // A name the class already uses (its own name, a member the user wrote) stays the user's.
@@ -93,21 +95,21 @@ namespace SyncConfig.Generators.Emitting
         private static IEnumerable<TypedMember> WindowMembers(WindowModel? model)
         {
             var window = model ?? new WindowModel(0, 24 * 60, (int)SyncDays.Every);
-            yield return new TypedMember("WindowStart", "public static global::System.TimeSpan WindowStart => global::System.TimeSpan.FromMinutes(" + window.StartMinute + ");");
-            yield return new TypedMember("WindowEnd", "public static global::System.TimeSpan WindowEnd => global::System.TimeSpan.FromMinutes(" + window.EndMinute + ");");
-            yield return new TypedMember("WindowDays", "public static global::SyncConfig.SyncDays WindowDays => " + SourceWriter.Enum<SyncDays>(window.Days) + ";");
+            yield return TypedMember.Constant("int", "WindowStartMinute", window.StartMinute.ToString(CultureInfo.InvariantCulture));
+            yield return TypedMember.Constant("int", "WindowEndMinute", window.EndMinute.ToString(CultureInfo.InvariantCulture));
+            yield return TypedMember.Constant("global::SyncConfig.SyncDays", "WindowDays", SourceWriter.Enum<SyncDays>(window.Days));
         }
 
         private static string WindowCode(WindowModel? window) => window is null
             ? Catalog + "SyncWindowSpec.AllDay"
-            : "new " + Catalog + "SyncWindowSpec(" + window.StartMinute + ", " + window.EndMinute + ", " + SourceWriter.Enum<SyncDays>(window.Days) + ")";
+            : "new " + Catalog + "SyncWindowSpec(" + window.StartMinute.ToString(CultureInfo.InvariantCulture) + ", " + window.EndMinute.ToString(CultureInfo.InvariantCulture) + ", " + SourceWriter.Enum<SyncDays>(window.Days) + ")";
 
-        private static void Call(SourceWriter writer, string head, IReadOnlyList<(string Name, string Value)> arguments)
+        /// <summary>Named arguments one a line; the last one ends with <paramref name="end"/>.</summary>
+        private static void Arguments(SourceWriter writer, IReadOnlyList<(string Name, string Value)> arguments, string end, string extraIndent = "")
         {
-            writer.Line(head + "(");
             for (var i = 0; i < arguments.Count; i++)
             {
-                writer.Line("    " + arguments[i].Name + ": " + arguments[i].Value + (i == arguments.Count - 1 ? ");" : ","));
+                writer.Line(extraIndent + "    " + arguments[i].Name + ": " + arguments[i].Value + (i == arguments.Count - 1 ? end : ","));
             }
         }
     }

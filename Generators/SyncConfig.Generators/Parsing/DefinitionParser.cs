@@ -11,9 +11,8 @@ namespace SyncConfig.Generators.Parsing
     /// </summary>
     internal static class DefinitionParser
     {
-        // Generated code needs these names in the class; a class that uses them itself is skipped.
+        // Generated code needs this name in the class; a class that uses it itself is skipped.
         private const string RegistrationMember = "Registration";
-        private const string DestinationMember = "Destination";
 
         public static RepositoryModel? ParseRepository(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
@@ -39,7 +38,7 @@ namespace SyncConfig.Generators.Parsing
                 || RepositoryOf(attribute, cancellationToken) is not { } repository
                 || DestinationParser.Parse(attribute) is not { } destination
                 || !TryParseWindow(symbol, out var window)
-                || ClassReader.Describe(symbol, cancellationToken, RegistrationMember, DestinationMember) is not { } @class)
+                || ClassReader.Describe(symbol, cancellationToken, RegistrationMember) is not { } @class)
             {
                 return null;
             }

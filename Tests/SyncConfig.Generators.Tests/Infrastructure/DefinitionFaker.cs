@@ -95,8 +95,8 @@ internal sealed class DefinitionFaker(int seed)
         var start = faker.Random.Number(0, 1439);
         var end = (start + faker.Random.Number(1, 1439)) % 1440;
         var days = (SyncDays)faker.Random.Number(1, 127);
-        expected["WindowStart"] = TimeSpan.FromMinutes(start);
-        expected["WindowEnd"] = TimeSpan.FromMinutes(end);
+        expected["WindowStartMinute"] = start;
+        expected["WindowEndMinute"] = end;
         expected["WindowDays"] = days;
         var source = $$"""
 

@@ -31,12 +31,22 @@ internal sealed class LoadedCatalog : IDisposable
 
     public SyncRegistration Registration(string name) => Registrations.Single(r => r.Name == name);
 
-    /// <summary>A static member the generator added to a definition class, or null when it added none of that name.</summary>
-    public object? Member(string typeName, string member) =>
-        Assembly.GetType(typeName, throwOnError: true)!.GetProperty(member, BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
+    /// <summary>The value of a public static property, field or constant of a definition class.</summary>
+    public object? Member(string typeName, string member)
+    {
+        var type = Assembly.GetType(typeName, throwOnError: true)!;
+        if (type.GetProperty(member, BindingFlags.Public | BindingFlags.Static) is { } property)
+        {
+            return property.GetValue(null);
+        }
+
+        var field = type.GetField(member, BindingFlags.Public | BindingFlags.Static);
+        Assert.IsNotNull(field, $"{typeName} has no member {member}");
+        return field.GetValue(null);
+    }
 
     public bool HasMember(string typeName, string member) =>
-        Assembly.GetType(typeName, throwOnError: true)!.GetProperty(member, BindingFlags.Public | BindingFlags.Static) is not null;
+        Assembly.GetType(typeName, throwOnError: true)!.GetMember(member, BindingFlags.Public | BindingFlags.Static).Length > 0;
 
     public void Dispose() => context.Unload();
 }
