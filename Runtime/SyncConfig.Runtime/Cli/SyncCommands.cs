@@ -127,7 +127,7 @@ public static class SyncCommands
         }
 
         var runner = context.Runner(configuration);
-        var outcome = await ProgressDisplay.RunAsync(context.Terminal, sync.Name, configuration.Settings.ProgressLogInterval, context.Clock,
+        var outcome = await ProgressDisplay.RunAsync(context.Terminal, context.Out, sync.Name, configuration.Settings.ProgressLogInterval, context.Clock,
             progress => runner.RunAsync(sync, trigger, window: null, progress, cancellationToken));
         if (outcome.Result is not { } result)
         {

@@ -12,14 +12,15 @@ public static class ProgressDisplay
     public static bool IsInteractive(IAnsiConsole console) =>
         !Console.IsOutputRedirected && console.Profile.Capabilities.Interactive;
 
-    /// <summary>Runs <paramref name="work"/> with a progress sink suited to <paramref name="console"/>.</summary>
+    /// <summary>Runs <paramref name="work"/> with a live bar on <paramref name="console"/> if it is a terminal, else lines on <paramref name="plain"/>.</summary>
     public static async Task<T> RunAsync<T>(
-        IAnsiConsole console, string syncName, TimeSpan logInterval, TimeProvider clock,
+        IAnsiConsole console, TextWriter plain, string syncName, TimeSpan logInterval, TimeProvider clock,
         Func<IProgress<SyncProgress>, Task<T>> work)
     {
         if (!IsInteractive(console))
         {
-            var lines = new PeriodicProgressLines(syncName, logInterval, clock, line => console.WriteLine(line));
+            // Plain text, not the console's WriteLine: that wraps at its assumed width when output is redirected.
+            var lines = new PeriodicProgressLines(syncName, logInterval, clock, plain.WriteLine);
             var result = await work(lines);
             lines.Flush();
             return result;
