@@ -11,14 +11,15 @@ using SyncConfig.Rules;
 namespace SyncConfig.Analyzers.CodeFixes
 {
     /// <summary>
-    /// Slash direction in UNC, local, server and root paths, and a scheme on a server string: the rule has
-    /// computed the corrected value, and the fix writes it in place of the literal.
+    /// Slash direction in UNC, local, server and root paths, a scheme on a server string, a leading slash or
+    /// empty segment in an S3 root path, a window time written as 9:00 or 2200: the rule has computed the
+    /// corrected value, and the fix writes it in place of the literal.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceWithSuggestionCodeFix)), Shared]
     public sealed class ReplaceWithSuggestionCodeFix : CodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-            ImmutableArray.Create(RuleCatalog.WrongPathSeparator.Id, RuleCatalog.SchemeInServer.Id);
+            ImmutableArray.Create(RuleCatalog.WrongPathSeparator.Id, RuleCatalog.SchemeInServer.Id, RuleCatalog.InvalidRootPath.Id, RuleCatalog.InvalidWindowTime.Id);
 
         public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

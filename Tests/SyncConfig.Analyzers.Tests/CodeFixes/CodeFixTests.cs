@@ -68,6 +68,36 @@ public sealed class CodeFixTests
         public partial class Offsite;
         """);
 
+    [TestMethod]
+    [DataRow("/sites/hq", "sites/hq")]
+    [DataRow("sites//hq/", "sites/hq")]
+    [DataRow("sites/../hq", "sites/hq")]
+    public Task S3RootPath(string before, string after) => Verify.CodeFix<ReplaceWithSuggestionCodeFix>(
+        $$"""
+        [S3Sync(S3Service.Amazon, Bucket = "acme-offsite", Region = "eu-west-1", RootPath = {|SYNC0018:"{{before}}"|}, {{Common}}, AccessKey = "$(K)", SecretKey = "$(S)")]
+        public partial class Offsite;
+        """,
+        $$"""
+        [S3Sync(S3Service.Amazon, Bucket = "acme-offsite", Region = "eu-west-1", RootPath = "{{after}}", {{Common}}, AccessKey = "$(K)", SecretKey = "$(S)")]
+        public partial class Offsite;
+        """);
+
+    [TestMethod]
+    [DataRow("9:00", "09:00")]
+    [DataRow("2200", "22:00")]
+    [DataRow("21.30", "21:30")]
+    public Task WindowTime(string before, string after) => Verify.CodeFix<ReplaceWithSuggestionCodeFix>(
+        $$"""
+        [LocalPathSync(@"E:\Offsite", {{Common}})]
+        [SyncWindow({|SYNC0025:"{{before}}"|}, "05:00")]
+        public partial class Offsite;
+        """,
+        $$"""
+        [LocalPathSync(@"E:\Offsite", {{Common}})]
+        [SyncWindow("{{after}}", "05:00")]
+        public partial class Offsite;
+        """);
+
     private static string Definition(string start) => $$"""
         [{{start}}, {{Common}}, UserName = "backup")]
         public partial class Offsite;

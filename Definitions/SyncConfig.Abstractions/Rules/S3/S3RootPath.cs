@@ -41,7 +41,7 @@ namespace SyncConfig.Rules
 
             if (problem != null)
             {
-                violations.Add(RuleCatalog.InvalidRootPath.Violation(setting, null, rootPath!, problem, corrected));
+                violations.Add(RuleCatalog.InvalidRootPath.Violation(setting, corrected, rootPath!, problem, corrected));
                 return new RuleResult<IReadOnlyList<string>>(null, violations);
             }
 
