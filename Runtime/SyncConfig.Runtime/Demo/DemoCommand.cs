@@ -20,7 +20,7 @@ public static class DemoCommand
     public static Command Create(CliContext context)
     {
         var folder = new Option<string>("--folder") { Description = "Where the demo repository, target and status go.", DefaultValueFactory = _ => ".demo" };
-        var size = new Option<int>("--size-mb") { Description = "About how many MiB of backup images to generate.", DefaultValueFactory = _ => 120 };
+        var size = new Option<int>("--size-mb") { Description = "Upper bound of the generated backup images, in MiB (the seeded sizes fill about half).", DefaultValueFactory = _ => 300 };
         var incrementals = new Option<bool>("--add-incrementals") { Description = "Add a new incremental image to every backup definition before syncing." };
         var command = new Command("demo", $"Generate a demo repository and run 'sync {SyncName} --now' into a local folder.") { folder, size, incrementals };
         command.SetAction(async (parsed, cancellationToken) =>

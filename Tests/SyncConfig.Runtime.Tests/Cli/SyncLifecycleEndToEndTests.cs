@@ -135,7 +135,8 @@ public sealed class SyncLifecycleEndToEndTests
         StringAssert.Contains(log, "DemoOffsite: window", log);
         StringAssert.Contains(log, "NasOffsite: not scheduled. The Windows network share transport is not available in this build yet", log);
         var state = JsonFiles.Read<SyncConfig.Runtime.Scheduling.WindowAttempt>(Path.Combine(cli.StateFolder, "DemoOffsite.window.json"));
-        Assert.AreEqual(new SyncConfig.Runtime.Scheduling.WindowAttempt(DateOnly.FromDateTime(DateTime.UtcNow), Finished: true), state);
+        var windowDay = DateOnly.Parse(Report(cli).GetProperty("lastAttempt").GetProperty("windowDay").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.AreEqual(new SyncConfig.Runtime.Scheduling.WindowAttempt(windowDay, Finished: true), state);
         SecretScan.AssertNone(cli.Environment.Where(e => e.Key.Contains("PASSWORD") || e.Key.Contains("KEY") || e.Key.Contains("SECRET")).Select(e => e.Value!), log, cli.WorkFolder);
     }
 
