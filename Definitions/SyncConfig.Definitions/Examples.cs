@@ -29,7 +29,8 @@ public partial class SftpOffsite;
 
 [FileTransferSync(FileTransferProtocol.Ftps, "ftp.example.com/offsite",
     Repository = typeof(MainRepository), FolderName = "SiteManager1",
-    UserName = "backup", Password = "$(FTPS_PASSWORD)")]
+    UserName = "backup", Password = "$(FTPS_PASSWORD)",
+    CertificateFingerprint = "9F:86:D0:81:88:4C:7D:65:9A:2F:EA:A0:C5:5A:D0:15:A3:BF:4F:1B:2B:0B:82:2C:D1:5D:6C:15:B0:F0:0A:08")]
 [SyncWindow("01:00", "06:00", Days = SyncDays.Weekends)]
 public partial class FtpsOffsite;
 

@@ -248,4 +248,13 @@ public sealed class DestinationDiagnosticsTests
         [LocalPathSync(@"E:\Offsite", {{Common}}, CustomName = {|SYNC0028:"USB $(SITE"|})]
         public partial class Offsite;
         """);
+
+    [TestMethod]
+    [DataRow("9F86D081")]
+    [DataRow("A94A8FE5CCB19BA61C4C0873D391E987982FBBD3")]
+    [DataRow("not a fingerprint")]
+    public Task InvalidCertificateFingerprint(string fingerprint) => Verify.Analyzer($$"""
+        [FileTransferSync(FileTransferProtocol.Ftps, "ftp.example.com/offsite", {{Common}}, UserName = "backup", CertificateFingerprint = {|SYNC0031:"{{fingerprint}}"|})]
+        public partial class Offsite;
+        """);
 }

@@ -108,4 +108,31 @@ public sealed class FileTransferRulesTests
             Violations.None(HostKeyFingerprint.Parse("SHA256:" + Convert.ToBase64String(hash)).Violations, "padded");
         }
     }
+
+    [TestMethod]
+    [DataRow("9F86D081", "has 8 hex digits, not 64")]
+    [DataRow("A94A8FE5CCB19BA61C4C0873D391E987982FBBD3", "is a SHA-1 fingerprint")]
+    [DataRow("SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU", "contains 'S'")]
+    [DataRow("", "has 0 hex digits")]
+    public void RejectsMalformedCertificateFingerprints(string fingerprint, string expected)
+    {
+        var violation = Violations.Single(CertificateFingerprint.Parse(fingerprint).Violations, "SYNC0031", RuleSeverity.Error, Setting.CertificateFingerprint);
+        StringAssert.Contains(violation.Message, expected);
+        StringAssert.Contains(violation.Message, "'" + fingerprint + "'");
+    }
+
+    [TestMethod]
+    public void AcceptsGeneratedCertificateFingerprints()
+    {
+        foreach (var certificate in Fakes.Many(14, f => f.Random.Bytes(300)))
+        {
+            var hash = SHA256.HashData(certificate);
+            foreach (var written in new[] { Convert.ToHexString(hash), Convert.ToHexString(hash).ToLowerInvariant(), BitConverter.ToString(hash).Replace('-', ':') })
+            {
+                var result = CertificateFingerprint.Parse(written);
+                Violations.None(result.Violations, written);
+                CollectionAssert.AreEqual(hash, result.Value);
+            }
+        }
+    }
 }

@@ -64,6 +64,11 @@ namespace SyncConfig.Rules
                 }
             }
 
+            if (CertificateFingerprint != null && !IsDeferred(CertificateFingerprint, stage))
+            {
+                violations.AddRange(Rules.CertificateFingerprint.Parse(CertificateFingerprint).Violations);
+            }
+
             violations.AddRange(Secrets(stage, Setting.Password, Setting.PrivateKeyPassphrase));
             return violations;
         }

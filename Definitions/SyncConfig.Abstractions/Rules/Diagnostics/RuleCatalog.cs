@@ -125,6 +125,10 @@ namespace SyncConfig.Rules
             "SYNC0030", RuleSeverity.Error, "Invalid repository path",
             "Repository path '{0}' {1}; write an absolute path or a reference, e.g. '{2}'");
 
+        public static readonly RuleDescriptor InvalidCertificateFingerprint = new RuleDescriptor(
+            "SYNC0031", RuleSeverity.Error, "Invalid certificate fingerprint",
+            "Certificate fingerprint '{0}' {1}; write the SHA-256 fingerprint as 64 hex digits, e.g. '{2}'");
+
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
             InvalidNetworkSharePath, WrongPathSeparator, SchemeInServer, ProtocolInEndpoint, DomainGivenTwice,
@@ -133,6 +137,7 @@ namespace SyncConfig.Rules
             InvalidEndpoint, InvalidBucketName, UnknownRegion, InvalidRootPath, AccessKeyRequired,
             InvalidFolderName, InvalidRepository, DuplicateTarget, SeveralDestinations, DefinitionNotPartial,
             InvalidWindowTime, EmptyWindow, NoWindowDays, MalformedReference, LiteralSecret, InvalidRepositoryPath,
+            InvalidCertificateFingerprint,
         };
     }
 }
