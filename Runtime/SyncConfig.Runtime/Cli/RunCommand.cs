@@ -20,6 +20,8 @@ public static class RunCommand
     /// <summary>How often each sync's window is looked at; a window opens at most this late.</summary>
     private const int TickSeconds = 30;
 
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromMinutes(5);
+
     public static Command Create(CliContext context)
     {
         var command = new Command("run", "Run the scheduler: each sync starts inside its window. Checks every sync's configuration first.");
@@ -35,6 +37,8 @@ public static class RunCommand
             builder.Services.AddSystemd();
             builder.Services.AddWindowsService(options => options.ServiceName = "SyncConfig");
             builder.Services.AddScheduler();
+            // A stopping sync rolls the remote back to its last commit before it returns; give it the time (the host's default is 30 s).
+            builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
             using var host = builder.Build();
 
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SyncConfig.Scheduler");
@@ -54,8 +58,13 @@ public static class RunCommand
                     scheduled.Add(sync);
             }
 
+            var publisher = context.Publisher(configuration);
             host.Services.UseScheduler(schedule =>
             {
+                // Keeps the page's next windows and running syncs current between attempts.
+                schedule.OnWorker("status-page");
+                schedule.Schedule(publisher.WritePage).EveryMinute().PreventOverlapping("status-page");
+
                 foreach (var sync in scheduled)
                 {
                     schedule.OnWorker("sync:" + sync.Name);
@@ -66,7 +75,7 @@ public static class RunCommand
                 }
             }).OnError(e => logger.LogError("Scheduler error: {Message}", scrubber.Scrub(e.Message)));
 
-            context.Publisher(configuration).WritePage();
+            publisher.WritePage();
             foreach (var sync in scheduled)
                 logger.LogInformation("{Sync}: window {Window} ({Zone})", sync.Name, sync.Registration.Window, configuration.TimeZone.Id);
             await host.RunAsync(cancellationToken);
