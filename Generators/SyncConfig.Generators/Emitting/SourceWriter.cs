@@ -61,10 +61,10 @@ namespace SyncConfig.Generators.Emitting
             writer.Indent++;
         }
 
-        public void Close(string closing = "}")
+        public void Close()
         {
             writer.Indent--;
-            writer.WriteLine(closing);
+            writer.WriteLine("}");
         }
 
         /// <summary>Reopens a class inside its namespace and containing types; dispose the result to close them.</summary>

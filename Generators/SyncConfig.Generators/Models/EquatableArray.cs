@@ -16,12 +16,6 @@ namespace SyncConfig.Generators.Models
 
         public EquatableArray(IEnumerable<T> items) => this.items = items.ToArray();
 
-        public static EquatableArray<T> Empty => new EquatableArray<T>(Array.Empty<T>());
-
-        public int Count => items?.Length ?? 0;
-
-        public T this[int index] => items![index];
-
         public bool Equals(EquatableArray<T> other) => AsSpan().SequenceEqual(other.AsSpan());
 
         public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
