@@ -100,6 +100,28 @@ public sealed class SkippedDefinitionTests
     }
 
     [TestMethod]
+    public void A_definition_in_the_global_namespace_with_a_custom_name_is_registered()
+    {
+        var run = GeneratorHarness.Run("""
+            using SyncConfig;
+
+            [SyncRepository("/srv/backups")]
+            public partial class GlobalRepository;
+
+            [LocalPathSync("/mnt/usb", Repository = typeof(GlobalRepository), FolderName = "Usb", CustomName = "USB disk in the safe")]
+            public partial class GlobalUsb;
+            """);
+        Assert.IsEmpty(run.Errors, string.Join("\n", run.Errors));
+        using var catalog = new LoadedCatalog(run.Output);
+
+        var usb = catalog.Registration("GlobalUsb");
+        Assert.AreEqual("USB disk in the safe", usb.CustomName);
+        Assert.AreEqual("USB disk in the safe", usb.DisplayName);
+        Assert.AreEqual("/srv/backups", usb.Repository.Path);
+        Assert.AreEqual("/", catalog.Member("GlobalUsb", "PathRoot"));
+    }
+
+    [TestMethod]
     public void A_typed_member_yields_to_the_class_name_and_the_users_own_members()
     {
         using var catalog = LoadWith("""
