@@ -125,7 +125,7 @@ public sealed class SyncLifecycleEndToEndTests
             Thread.Sleep(200);
         var ran = File.Exists(reportPath);
         if (!process.HasExited)
-            Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            Assert.AreEqual(0, Signals.Kill(process.Id, Signals.SIGTERM), "could not send SIGTERM");
         Assert.IsTrue(process.WaitForExit(TimeSpan.FromMinutes(1)), "run did not stop on SIGTERM");
         var log = output.Result + error.Result;
 
