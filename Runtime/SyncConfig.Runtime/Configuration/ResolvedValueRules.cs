@@ -12,11 +12,34 @@ public static class ResolvedValueRules
     public static IReadOnlyList<RuleViolation> Check(ResolvedSync sync)
     {
         var violations = new List<RuleViolation>(RepositoryPath.Check(sync.RepositoryPath, DefinitionStage.Resolved, Setting.Repository));
+        violations.AddRange(Definition(sync).Validate(DefinitionStage.Resolved));
+        return violations;
+    }
+
+    /// <summary>
+    /// Two syncs whose resolved destinations are the same remote folder: the build can only compare
+    /// what is written, so references that resolve to the same place are caught here.
+    /// </summary>
+    public static IEnumerable<(ResolvedSync Sync, RuleViolation Violation)> DuplicateTargets(IReadOnlyList<ResolvedSync> syncs)
+    {
+        foreach (var group in syncs.GroupBy(s => Definition(s).TargetKey).Where(g => g.Count() > 1))
+        {
+            var ordered = group.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+            foreach (var sync in ordered)
+            {
+                var other = ordered.First(s => !ReferenceEquals(s, sync));
+                yield return (sync, RuleCatalog.DuplicateTarget.Violation(Setting.FolderName, null,
+                    sync.Name, other.Name, sync.Destination.DisplayPath, sync.FolderName, sync.FolderName + "-" + sync.Name));
+            }
+        }
+    }
+
+    private static DestinationDefinition Definition(ResolvedSync sync)
+    {
         var definition = ToDefinition(sync.Destination);
         definition.DefinitionName = sync.Name;
         definition.FolderName = sync.FolderName;
-        violations.AddRange(definition.Validate(DefinitionStage.Resolved));
-        return violations;
+        return definition;
     }
 
     private static DestinationDefinition ToDefinition(DestinationSettings destination) => destination switch

@@ -26,12 +26,17 @@ public static class StartupValidation
             if (resolver.Resolve(registration, problems) is not { } resolved)
                 continue;
             foreach (var violation in ResolvedValueRules.Check(resolved))
-            {
-                var problem = new ConfigurationProblem(registration.Name, violation.Setting, violation.Message, violation.Id);
-                (violation.Severity == Rules.RuleSeverity.Error ? problems : warnings).Add(problem);
-            }
-
+                Add(registration.Name, violation);
             syncs.Add(resolved);
+        }
+
+        foreach (var (sync, violation) in ResolvedValueRules.DuplicateTargets(syncs))
+            Add(sync.Name, violation);
+
+        void Add(string definition, Rules.RuleViolation violation)
+        {
+            var problem = new ConfigurationProblem(definition, violation.Setting, violation.Message, violation.Id);
+            (violation.Severity == Rules.RuleSeverity.Error ? problems : warnings).Add(problem);
         }
 
         return new StartupValidationResult(syncs, problems, warnings);

@@ -47,6 +47,25 @@ public sealed class StartupValidationTests
     }
 
     [TestMethod]
+    public void References_resolving_to_the_same_remote_folder_are_reported_for_both_syncs()
+    {
+        using var folder = new TempFolder();
+        var configuration = Load(folder, """{ "Values": { "T_USB": "/mnt/usb", "T_DISK": "/mnt/usb/" } }""");
+
+        var result = StartupValidation.Validate(configuration,
+        [
+            Registrations.LocalPath("First", "/srv/backups/one", "$(T_USB)"),
+            Registrations.LocalPath("Second", "/srv/backups/two", "$(T_DISK)"),
+            Registrations.LocalPath("Third", "/srv/backups/three", "$(T_USB)", folderName: "Other"),
+        ]);
+
+        var problems = result.Problems.Select(p => p.ToString()).ToList();
+        Assert.HasCount(2, problems, string.Join("\n", problems));
+        Assert.IsTrue(problems.Any(p => p.StartsWith("First.FolderName: SYNC0022", StringComparison.Ordinal) && p.Contains("Second")), string.Join("\n", problems));
+        Assert.IsTrue(problems.Any(p => p.StartsWith("Second.FolderName: SYNC0022", StringComparison.Ordinal) && p.Contains("First")), string.Join("\n", problems));
+    }
+
+    [TestMethod]
     public void Valid_configuration_resolves_every_reference()
     {
         using var folder = new TempFolder();
