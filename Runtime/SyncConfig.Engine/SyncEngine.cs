@@ -83,27 +83,24 @@ public sealed partial class SyncEngine
             run.Recovery = await protocol.RecoverAsync(ct);
             var cached = LocalState.Load(repository, job.Name) is { } state && state.FolderName == job.FolderName && state.Manifest.RepositoryId == repository.Id
                 ? state.Manifest : null;
-            var (committed, fromRemote, present) = await protocol.LoadCommittedAsync(repository.Id, cached, ct);
-            // A manifest of another repository under this repository's ID: a reinitialize that stopped before its commit.
-            if (reinitialize || committed.RepositoryId != repository.Id)
-            {
+            if (reinitialize)
                 run.Report("Comparing files already on the target");
-                committed = await protocol.AdoptAsync(repository.Id, snapshot, ct);
-            }
-            else if (fromRemote)
-            {
+            var (committed, fromRemote, present) = await protocol.LoadCommittedAsync(repository.Id, cached, reinitialize, snapshot, ct);
+            if (fromRemote && committed.CommitId.Length > 0 && committed.Name == present[^1])
                 new LocalState(job.FolderName, committed).Save(repository, job.Name);
-            }
 
             var plan = SyncPlan.Create(committed, snapshot, job.PerFolderUpload, smallestComputerFirst: reopenEarly);
             run.Plan(plan, repository, job.FolderName);
             var uploader = new Uploader(remote, snapshot);
-            foreach (var cycle in plan.Cycles)
+            // A taken-over folder is committed even when every file matched, so its own manifest replaces the old one.
+            var adopted = committed.CommitId.Length == 0 && present.Count > 0;
+            foreach (var cycle in plan.Cycles.Count == 0 && adopted ? [new CyclePlan([])] : plan.Cycles)
             {
                 committed = await protocol.RunCycleAsync(committed, present, cycle, uploader, run, ct);
                 present = [committed.Name];
             }
             LogSucceeded(job.Name, run.FilesUploadedCount, run.BytesUploaded);
+            run.Report("Finished");
             return run.Finish(SyncOutcome.Succeeded, retry.Retries);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -31,15 +31,21 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism)
     /// <summary>The committed state: the local copy when it is the remote's newest manifest, else the remote manifest.</summary>
     /// <remarks>Also returns every manifest name present: the next commit supersedes them all.</remarks>
     public async Task<(Manifest Manifest, bool FromRemote, IReadOnlyList<ManifestName> Present)> LoadCommittedAsync(
-        string repositoryId, Manifest? cached, CancellationToken ct)
+        string repositoryId, Manifest? cached, bool adopt, RepositorySnapshot snapshot, CancellationToken ct)
     {
         var manifests = await remote.ListManifestsAsync(ct);
+        if (adopt)
+            return (await AdoptAsync(repositoryId, snapshot, manifests, ct), true, manifests);
         if (manifests.Count == 0)
             return (Manifest.Empty(repositoryId), false, manifests);
         var newest = manifests[^1];
         if (cached is not null && cached.Name == newest)
             return (cached, false, manifests);
-        return (await remote.ReadManifestAsync(newest, ct), true, manifests);
+        var committed = await remote.ReadManifestAsync(newest, ct);
+        // Another repository's manifest under this repository's ID: a reinitialize that stopped before its commit.
+        if (committed.RepositoryId != repositoryId)
+            return (await AdoptAsync(repositoryId, snapshot, manifests, ct), true, manifests);
+        return (committed, true, manifests);
     }
 
     /// <summary>
@@ -47,9 +53,8 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism)
     /// keeping those whose size and SHA-256 match the snapshot so they are not uploaded again. Every other file is
     /// listed with no hash, so the plan replaces or deletes it.
     /// </summary>
-    public async Task<Manifest> AdoptAsync(string repositoryId, RepositorySnapshot snapshot, CancellationToken ct)
+    private async Task<Manifest> AdoptAsync(string repositoryId, RepositorySnapshot snapshot, IReadOnlyList<ManifestName> manifests, CancellationToken ct)
     {
-        var manifests = await remote.ListManifestsAsync(ct);
         var local = snapshot.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var entries = new ConcurrentBag<ManifestEntry>();
         await Parallel.ForEachAsync(await remote.ListMirrorAsync(ct), Options(ct), async (file, c) =>
@@ -74,7 +79,7 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism)
         {
             RepositoryId = repositoryId,
             Generation = manifests.Count == 0 ? 0 : manifests[^1].Generation,
-            CommitId = manifests.Count == 0 ? "" : manifests[^1].CommitId,
+            CommitId = "", // never committed as such: neither cached nor taken for a manifest on the remote
             Files = entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList(),
         };
     }

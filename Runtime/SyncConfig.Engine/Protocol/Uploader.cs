@@ -29,6 +29,8 @@ internal sealed class Uploader(RemoteFolder remote, RepositorySnapshot snapshot)
                     throw Changed(file);
             }
             var now = new FileInfo(localPath);
+            if (now.LinkTarget is not null)
+                now = now.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? now;
             if (!now.Exists || now.Length != file.Length || now.LastWriteTimeUtc.Ticks != file.ModifiedTicks)
                 throw Changed(file);
             return new ManifestEntry(file.Path, file.Length, file.ModifiedTicks, Convert.ToHexStringLower(hash.GetHashAndReset()));

@@ -39,5 +39,10 @@ public sealed record LocalState(string FolderName, Manifest Manifest)
         File.Move(temporary, path, overwrite: true);
     }
 
-    public static void Forget(BackupRepository repository, string syncName) => File.Delete(PathFor(repository, syncName));
+    public static void Forget(BackupRepository repository, string syncName)
+    {
+        var path = PathFor(repository, syncName);
+        if (File.Exists(path))
+            File.Delete(path);
+    }
 }

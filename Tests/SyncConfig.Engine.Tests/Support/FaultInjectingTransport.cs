@@ -16,8 +16,11 @@ public enum FaultMode
 /// <summary>The injected failure: not transient, so the engine cannot retry its way past it.</summary>
 public sealed class InjectedFaultException(string message) : RemoteException(RemoteErrorKind.Other, message);
 
-/// <summary>Counts the target operations and fails at operation k. A failing write leaves half its data behind.</summary>
-public sealed class FaultInjectingTransport(IRemoteTransport inner, int failAt = 0, FaultMode mode = FaultMode.Exception) : IRemoteTransport
+/// <summary>
+/// Counts the target operations and fails at operation k. A failing write leaves half its data behind. With
+/// <paramref name="transient"/> the failure is a dropped connection, which the engine retries.
+/// </summary>
+public sealed class FaultInjectingTransport(IRemoteTransport inner, int failAt = 0, FaultMode mode = FaultMode.Exception, bool transient = false) : IRemoteTransport
 {
     private int _count;
     private bool _stopped;
@@ -46,7 +49,7 @@ public sealed class FaultInjectingTransport(IRemoteTransport inner, int failAt =
 
     public async Task WriteAsync(string path, Stream content, WriteMode mode1, CancellationToken ct)
     {
-        if (Step("write", path, throwNow: false))
+        if (Step("write(" + mode1 + ")", path, throwNow: false))
         {
             // The connection drops mid-transfer: half the data arrives, where the target lets partial data show.
             var half = new MemoryStream();
@@ -55,7 +58,7 @@ public sealed class FaultInjectingTransport(IRemoteTransport inner, int failAt =
             half.Position = 0;
             if (half.Length > 0 && !inner.Capabilities.AtomicWrites)
                 await inner.WriteAsync(path, half, mode1, ct);
-            throw new InjectedFaultException($"injected fault at operation {_count} (write {path})");
+            throw Fault($"write {path}");
         }
         await inner.WriteAsync(path, content, mode1, ct);
     }
@@ -89,8 +92,12 @@ public sealed class FaultInjectingTransport(IRemoteTransport inner, int failAt =
             if (mode == FaultMode.AbruptStop)
                 _stopped = true;
             if (throwNow)
-                throw new InjectedFaultException($"injected fault at operation {number} ({operation} {path})");
+                throw Fault(operation + " " + path);
             return true;
         }
     }
+
+    private RemoteException Fault(string what) => transient
+        ? new RemoteException(RemoteErrorKind.ConnectionDropped, $"connection dropped at operation {failAt} ({what})")
+        : new InjectedFaultException($"injected fault at operation {failAt} ({what})");
 }

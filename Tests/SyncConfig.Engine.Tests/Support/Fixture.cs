@@ -1,0 +1,46 @@
+using SyncConfig.Engine.Results;
+using SyncConfig.Engine.Transports;
+
+namespace SyncConfig.Engine.Tests.Support;
+
+/// <summary>A repository, a Local Path target and a job between them.</summary>
+public sealed class Fixture : IDisposable
+{
+    private readonly TestFolder _temp = new("engine");
+
+    public Fixture(string name = "offsite")
+    {
+        Repository = new RepositoryBuilder(_temp.Sub("repo"));
+        TargetPath = _temp.Sub("target");
+        Job = new SyncJob(name, Repository.Root, "Offsite");
+    }
+
+    public RepositoryBuilder Repository { get; }
+    public string TargetPath { get; }
+    public string RemoteFolder => Path.Combine(TargetPath, "Offsite");
+    public SyncJob Job { get; set; }
+    public SyncEngine Engine { get; set; } = new(options: new SyncEngineOptions { RetryDelay = TimeSpan.FromMilliseconds(5) });
+    public string Temp => _temp.Path;
+
+    public LocalPathTransport Target() => new(TargetPath);
+
+    public async Task<SyncResult> SyncAsync(IRemoteTransport? transport = null, CancellationToken ct = default) =>
+        await Engine.SyncAsync(Job, transport ?? Target(), null, ct);
+
+    public async Task<SyncResult> SyncSucceedsAsync(IRemoteTransport? transport = null)
+    {
+        var result = await SyncAsync(transport);
+        Assert.AreEqual(SyncOutcome.Succeeded, result.Outcome, string.Join("; ", result.Errors));
+        return result;
+    }
+
+    public void AssertRemoteIsRepository()
+    {
+        var local = Disk.Files(Repository.Root).Values.ToList();
+        CollectionAssert.AreEqual(local, Disk.Files(RemoteFolder).Values.ToList(), "remote mirror");
+        CollectionAssert.AreEqual(local, Disk.Committed(RemoteFolder).Values.ToList(), "committed manifest");
+        CollectionAssert.AreEqual(Array.Empty<string>(), Disk.Leftovers(RemoteFolder).ToList(), "leftovers");
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
