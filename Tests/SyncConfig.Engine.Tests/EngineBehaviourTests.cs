@@ -170,15 +170,15 @@ public sealed class EngineBehaviourTests
         Seed(f.Repository);
         var counting = new FaultInjectingTransport(f.Target());
         await f.Engine.SyncAsync(f.Job, counting, null, default);
-        var firstStagingWrite = counting.Log.First(l => l.Contains("/staging/"));
-        var k = int.Parse(firstStagingWrite[..firstStagingWrite.IndexOf(':')]);
+        var firstUpload = counting.Log.First(l => l.Contains(": write") && l.Contains(".mrimg"));
+        var k = int.Parse(firstUpload[..firstUpload.IndexOf(':')]);
 
         using var g = new Fixture();
         Seed(g.Repository);
         var dropping = new FaultInjectingTransport(g.Target(), k, FaultMode.Exception, transient: true);
         var result = await g.SyncSucceedsAsync(dropping);
         Assert.AreEqual(1, result.Retries);
-        Assert.IsTrue(dropping.Log.Any(l => l.Contains("write(Append)") && l.Contains("/staging/")), "the interrupted upload resumes at the remote length\n" + string.Join("\n", dropping.Log));
+        Assert.IsTrue(dropping.Log.Any(l => l.Contains("write(Append)") && l.Contains(".mrimg")), "the interrupted upload resumes at the remote length\n" + string.Join("\n", dropping.Log));
         g.AssertRemoteIsRepository();
     }
 
@@ -303,12 +303,12 @@ public sealed class EngineBehaviourTests
         }
     }
 
-    /// <summary>Cancels the sync from inside its first staged upload.</summary>
+    /// <summary>Cancels the sync from inside its first file upload.</summary>
     private sealed class CancellingTransport(IRemoteTransport inner, CancellationTokenSource cts) : DelegatingTransport(inner)
     {
         public override async Task WriteAsync(string path, Stream content, WriteMode mode, CancellationToken ct)
         {
-            if (path.Contains("/staging/"))
+            if (path.EndsWith(".mrimg", StringComparison.Ordinal))
             {
                 await cts.CancelAsync();
                 ct.ThrowIfCancellationRequested();

@@ -23,6 +23,8 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism)
             await RollForwardAsync(journal, manifests, mayBeDone: true, ct);
             return $"Finished an interrupted sync whose commit (generation {journal.Generation}) was already written.";
         }
+        await Parallel.ForEachAsync(journal.Placed, Options(ct), async (path, c) => await remote.DeleteFileAsync(remote.Mirror(path), c));
+        await RemoveEmptiedFoldersAsync(journal.Placed, ct);
         await remote.DeleteFolderAsync(remote.StagingFolder, ct);
         await remote.DeleteFileAsync(remote.JournalPath, ct);
         return $"Rolled back an interrupted sync to the last commit (generation {journal.Generation - 1}).";
@@ -88,11 +90,16 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism)
     public async Task<Manifest> RunCycleAsync(
         Manifest committed, IReadOnlyList<ManifestName> superseded, CyclePlan cycle, Uploader uploader, ICycleObserver observer, CancellationToken ct)
     {
+        // Only a file the committed state lists must wait in staging; a new one can go straight into place
+        // (restic's order, data before the index that names it), which spares a rename or copy per new file.
+        var listed = committed.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var uploads = cycle.Folders.SelectMany(f => f.Uploads).Select(u => u.Path).ToList();
         var journal = new Journal
         {
             Generation = committed.Generation + 1,
             CommitId = Guid.NewGuid().ToString("N"),
-            Staged = cycle.Folders.SelectMany(f => f.Uploads).Select(u => u.Path).ToList(),
+            Staged = uploads.Where(listed.Contains).ToList(),
+            Placed = uploads.Where(p => !listed.Contains(p)).ToList(),
             Deleted = cycle.Folders.SelectMany(f => f.Deletions).ToList(),
         };
         await remote.WriteJournalAsync(journal, ct);
@@ -104,7 +111,8 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism)
             {
                 await Parallel.ForEachAsync(folder.Uploads, Options(ct), async (file, c) =>
                 {
-                    uploaded.Add(await uploader.UploadAsync(file, remote.Staging(file.Path), c));
+                    var destination = listed.Contains(file.Path) ? remote.Staging(file.Path) : remote.Mirror(file.Path);
+                    uploaded.Add(await uploader.UploadAsync(file, destination, c));
                     observer.FileUploaded(file);
                 });
                 observer.FolderUploaded(folder.Folder);
@@ -136,12 +144,17 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism)
     {
         await Parallel.ForEachAsync(journal.Staged, Options(ct), async (path, c) => await remote.PromoteAsync(path, mayBeDone, c));
         await Parallel.ForEachAsync(journal.Deleted, Options(ct), async (path, c) => await remote.DeleteFileAsync(remote.Mirror(path), c));
-        foreach (var folder in EmptiedFolders(journal.Deleted))
-            await remote.RemoveEmptyFolderAsync(remote.Mirror(folder), ct);
+        await RemoveEmptiedFoldersAsync(journal.Deleted, ct);
         foreach (var name in manifests.Where(n => n != journal.Commits))
             await remote.DeleteFileAsync(remote.ManifestPath(name), ct);
         await remote.DeleteFolderAsync(remote.StagingFolder, ct);
         await remote.DeleteFileAsync(remote.JournalPath, ct);
+    }
+
+    private async Task RemoveEmptiedFoldersAsync(IEnumerable<string> deleted, CancellationToken ct)
+    {
+        foreach (var folder in EmptiedFolders(deleted))
+            await remote.RemoveEmptyFolderAsync(remote.Mirror(folder), ct);
     }
 
     /// <summary>Folders that deleting files may have left empty, deepest first.</summary>
