@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SyncConfig.Engine.Results;
 using SyncConfig.Runtime.Configuration;
 using SyncConfig.Runtime.Execution;
 using SyncConfig.Runtime.Progress;
@@ -50,7 +51,9 @@ public sealed class WindowScheduler
         }
 
         lines.Flush();
-        if (!cancellationToken.IsCancellationRequested)
+        // Only a run the stop interrupted is left unfinished; one that completed before the stop counts.
+        var interrupted = result.Outcome == SyncOutcome.RolledBack && cancellationToken.IsCancellationRequested;
+        if (!interrupted)
             attempts.Record(sync.Name, new WindowAttempt(window.Day, Finished: true));
         logger.LogInformation("{Sync}: {Outcome}; {Bytes} bytes uploaded, {Uploaded} files uploaded, {Deleted} deleted, {Unchanged} unchanged",
             sync.Name, result.Outcome, result.BytesUploaded, result.FilesUploaded.Count, result.FilesDeleted.Count, result.FilesUnchanged.Count);

@@ -115,15 +115,16 @@ public sealed class SyncLifecycleEndToEndTests
         // run checks every definition: give the examples' references values (their transports are not in this build).
         foreach (var name in new[] { "NAS_PASSWORD", "SFTP_PASSWORD", "FTPS_PASSWORD", "WASABI_KEY", "WASABI_SECRET", "MINIO_KEY", "MINIO_SECRET" })
             cli.Environment[name] = "run-secret-" + name.ToLowerInvariant();
-        var reportPath = Path.Combine(cli.StatusFolder, "DemoOffsite.json");
+        var statePath = Path.Combine(cli.StateFolder, "DemoOffsite.window.json");
+        bool Finished() => JsonFiles.Read<SyncConfig.Runtime.Scheduling.WindowAttempt>(statePath) is { Finished: true };
 
         using var process = cli.Start("run");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!File.Exists(reportPath) && !process.HasExited && DateTime.UtcNow < deadline)
+        while (!Finished() && !process.HasExited && DateTime.UtcNow < deadline)
             Thread.Sleep(200);
-        var ran = File.Exists(reportPath);
+        var ran = Finished();
         if (!process.HasExited)
             Assert.AreEqual(0, Signals.Kill(process.Id, Signals.SIGTERM), "could not send SIGTERM");
         Assert.IsTrue(process.WaitForExit(TimeSpan.FromMinutes(1)), "run did not stop on SIGTERM");
