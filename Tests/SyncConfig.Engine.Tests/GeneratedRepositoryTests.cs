@@ -15,7 +15,7 @@ public sealed class GeneratedRepositoryTests
     [TestMethod]
     [DataRow(1, 300)]
     [DataRow(2, 300)]
-    [DataRow(3, 3000)]
+    [DataRow(3, 2000)]
     public async Task RemoteConvergesToTheRepository(int seed, int fileCount)
     {
         using var f = new Fixture();
@@ -72,6 +72,6 @@ public sealed class GeneratedRepositoryTests
         return new string(name.Where(c => c != '/' && c != '\\' && !char.IsControl(c)).ToArray()).Trim() is { Length: > 0 } clean ? clean : "x" + i;
     }
 
-    /// <summary>Mostly small, some empty, a few of a few hundred KB.</summary>
-    private static int Length(Faker faker) => faker.Random.Int(0, 9) switch { 0 => 0, 1 => faker.Random.Int(100_000, 400_000), _ => faker.Random.Int(1, 4_000) };
+    /// <summary>Mostly small, some empty, a few of up to 120 KB.</summary>
+    private static int Length(Faker faker) => faker.Random.Int(0, 9) switch { 0 => 0, 1 => faker.Random.Int(20_000, 120_000), _ => faker.Random.Int(1, 4_000) };
 }
