@@ -94,6 +94,33 @@ public sealed class SyncLifecycleEndToEndTests
     }
 
     [TestMethod]
+    public async Task SIGTERM_stops_a_running_sync_at_a_safe_point_and_the_next_sync_completes()
+    {
+        using var cli = DemoProcess(out var repository, out _, megabytes: 300);
+        var progressFile = Path.Combine(cli.StatusFolder, "DemoOffsite.progress.json");
+
+        var stopped = await cli.RunAsync(["sync", "DemoOffsite", "--now"], process =>
+        {
+            // The progress file appears with the run's first report, long before 150 MiB are copied and hashed.
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (!File.Exists(progressFile) && !process.HasExited && DateTime.UtcNow < deadline)
+                Thread.Sleep(10);
+            Assert.AreEqual(0, Signals.Kill(process.Id, Signals.SIGTERM), "could not send SIGTERM");
+        });
+
+        Assert.AreEqual(ExitCodes.Interrupted, stopped.ExitCode, stopped.ToString());
+        StringAssert.Contains(stopped.Output, "DemoOffsite: RolledBack", stopped.ToString());
+        Assert.AreEqual("RolledBack", Report(cli).GetProperty("lastAttempt").GetProperty("outcome").GetString());
+        Assert.IsFalse(File.Exists(progressFile), "a stopped run leaves no active progress behind");
+
+        var next = cli.Run("sync", "DemoOffsite", "--now");
+        Assert.AreEqual(ExitCodes.Ok, next.ExitCode, next.ToString());
+        var verify = cli.Run("verify", "DemoOffsite");
+        Assert.AreEqual(ExitCodes.Ok, verify.ExitCode, verify.ToString());
+        StringAssert.Contains(verify.Output, $"{Directory.EnumerateFiles(repository, "*.*", SearchOption.AllDirectories).Count(f => !f.Contains(".syncconfig", StringComparison.Ordinal))} files checked", verify.ToString());
+    }
+
+    [TestMethod]
     [DataRow("exit 0", 0)]
     [DataRow("exit 7", 7)]
     public void Lease_runs_the_backup_command_and_returns_its_exit_code(string script, int expected)
@@ -142,12 +169,12 @@ public sealed class SyncLifecycleEndToEndTests
     }
 
     /// <summary>A work folder with a small generated repository and an empty target, and the demo's variables pointing at them.</summary>
-    internal static SyncConfigProcess DemoProcess(out string repository, out string target)
+    internal static SyncConfigProcess DemoProcess(out string repository, out string target, int megabytes = 4)
     {
         var cli = new SyncConfigProcess();
         repository = cli.Combine("repository");
         target = cli.Combine("offsite");
-        new DemoRepository(repository, seed: 7, maxMegabytes: 4).Generate();
+        new DemoRepository(repository, seed: 7, maxMegabytes: megabytes).Generate();
         Directory.CreateDirectory(target);
         cli.Environment[DemoCommand.RepositoryVariable] = repository;
         cli.Environment[DemoCommand.TargetVariable] = target;
