@@ -35,8 +35,10 @@ var job = new SyncJob("bench", repository, "Offsite");
 var first = await Sync();
 Report("engine first sync", first.Duration);
 Console.WriteLine($"  engine first sync vs cp -r: {cp.TotalSeconds / first.Duration.TotalSeconds:P0} of cp's throughput");
+var afterFirst = Process.GetCurrentProcess().PeakWorkingSet64;
 var again = await Sync();
 Console.WriteLine($"  engine no-change sync: {again.Duration.TotalSeconds:N2} s ({again.FilesUnchanged.Count:N0} unchanged, {again.FilesUploaded.Count} uploaded)");
+Console.WriteLine($"  peak memory after the first sync: {afterFirst / 1048576.0:N0} MB");
 Console.WriteLine($"  peak memory (this process, working set): {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB");
 Directory.Delete(work, recursive: true);
 

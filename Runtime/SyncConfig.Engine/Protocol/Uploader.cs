@@ -29,7 +29,7 @@ internal sealed class Uploader(RemoteFolder remote, RepositorySnapshot snapshot)
                     throw Changed(file);
             }
             var now = new FileInfo(localPath);
-            if (now.LinkTarget is not null)
+            if ((now.Attributes & FileAttributes.ReparsePoint) != 0)
                 now = now.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? now;
             if (!now.Exists || now.Length != file.Length || now.LastWriteTimeUtc.Ticks != file.ModifiedTicks)
                 throw Changed(file);

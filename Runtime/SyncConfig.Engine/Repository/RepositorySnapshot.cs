@@ -34,7 +34,9 @@ public sealed class RepositorySnapshot
                 if (relative == RepositoryPaths.MetadataFolder)
                     continue;
                 var target = entry;
-                if (entry.LinkTarget is not null)
+                // The attributes come from the enumeration's own lstat; asking every entry for its link target
+                // would cost a readlink per file.
+                if ((entry.Attributes & FileAttributes.ReparsePoint) != 0)
                 {
                     // A link is followed only while it stays inside the repository (one that leaves it could upload
                     // another machine's data) and does not point at a folder it is in (a loop).
