@@ -11,6 +11,7 @@ public sealed class CatalogOutputTests
     {
         var run = GeneratorHarness.Run(sources);
         Assert.IsEmpty(run.Errors, string.Join("\n", run.Errors));
+        Assert.IsEmpty(run.DiagnosticsInGeneratedCode, string.Join("\n", run.DiagnosticsInGeneratedCode));
         return new LoadedCatalog(run.Output);
     }
 

@@ -19,6 +19,7 @@ public sealed class NormalizationTests
 
         var run = GeneratorHarness.Run(source);
         Assert.IsEmpty(run.Errors, string.Join("\n", run.Errors));
+        Assert.IsEmpty(run.DiagnosticsInGeneratedCode, string.Join("\n", run.DiagnosticsInGeneratedCode));
         using var catalog = new LoadedCatalog(run.Output);
 
         Assert.HasCount(definitions.Count, catalog.Registrations);

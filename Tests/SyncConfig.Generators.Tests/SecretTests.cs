@@ -47,6 +47,7 @@ public sealed class SecretTests
         var secrets = NewSecrets(seed);
         var run = GeneratorHarness.Run(Definitions(secrets));
         Assert.IsEmpty(run.Errors, string.Join("\n", run.Errors));
+        Assert.IsEmpty(run.DiagnosticsInGeneratedCode, string.Join("\n", run.DiagnosticsInGeneratedCode));
 
         var generated = run.AllGeneratedText;
         foreach (var secret in new[] { secrets.SharePassword, secrets.LocalPassword, secrets.FtpPassword, secrets.Passphrase, secrets.AccessKey, secrets.SecretKey })

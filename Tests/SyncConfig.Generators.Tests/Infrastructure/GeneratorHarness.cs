@@ -63,4 +63,8 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, 
     /// </summary>
     public IReadOnlyList<Diagnostic> Errors =>
         [.. GeneratorDiagnostics.Concat(Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))];
+
+    /// <summary>Every diagnostic, warnings included, located in generated code: a user must never see one.</summary>
+    public IReadOnlyList<Diagnostic> DiagnosticsInGeneratedCode =>
+        [.. Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree is { } tree && Result.GeneratedTrees.Contains(tree))];
 }
