@@ -44,6 +44,9 @@ public static class StatusCommands
             }
 
             var configuration = RuntimeConfiguration.Load(parsed.GetValue(SyncConfigCommandLine.ConfigOption));
+            // Status reads files only; a broken setting may still point it at the wrong folder, so say so.
+            foreach (var problem in configuration.Problems)
+                context.Error.WriteLine("warning: " + problem);
             var publisher = context.Publisher(configuration);
             var reports = syncs.Select(publisher.Describe).ToList();
             if (parsed.GetValue(json))
