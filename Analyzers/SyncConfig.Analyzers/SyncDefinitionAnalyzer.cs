@@ -4,8 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SyncConfig.Analyzers.Definitions;
 using SyncConfig.Analyzers.Diagnostics;
@@ -54,9 +52,9 @@ namespace SyncConfig.Analyzers
             }
 
             var nameLocation = type.Locations.FirstOrDefault() ?? Location.None;
-            if (!IsPartial(type, cancellationToken))
+            foreach (var violation in GeneratorCompletion.Check(type, cancellationToken))
             {
-                context.ReportDiagnostic(SyncDiagnostics.Create(RuleCatalog.DefinitionNotPartial.Violation(Setting.Definition, null, type.Name), nameLocation));
+                context.ReportDiagnostic(SyncDiagnostics.Create(violation, nameLocation));
             }
 
             if (repository != null)
@@ -108,6 +106,12 @@ namespace SyncConfig.Analyzers
                 var violation = RuleCatalog.InvalidRepository.Violation(Setting.Repository, null, problem, SomeRepository(context.Compilation, types, context.CancellationToken));
                 context.ReportDiagnostic(SyncDiagnostics.Create(violation, arguments.LocationOf(Setting.Repository)));
             }
+            else if (types.IsRepository(repositoryType) && !SymbolEqualityComparer.Default.Equals(repositoryType!.ContainingAssembly, context.Compilation.Assembly))
+            {
+                var violation = RuleCatalog.RepositoryInOtherAssembly.Violation(
+                    Setting.Repository, null, repositoryType.Name, repositoryType.ContainingAssembly?.Name ?? "", RepositoryDeclaration(repositoryType, types));
+                context.ReportDiagnostic(SyncDiagnostics.Create(violation, arguments.LocationOf(Setting.Repository)));
+            }
 
             var definition = DestinationReader.Read(types, arguments, type.Name);
             if (definition == null)
@@ -155,9 +159,14 @@ namespace SyncConfig.Analyzers
                 .OrderBy(n => n, System.StringComparer.Ordinal)
                 .FirstOrDefault() ?? "MainRepository";
 
-        private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
-            type.DeclaringSyntaxReferences.Any(r =>
-                r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+        /// <summary>The other assembly's repository as a declaration of this project, with the same path.</summary>
+        private static string RepositoryDeclaration(ITypeSymbol repository, SyncAttributeTypes types)
+        {
+            var path = repository.GetAttributes()
+                .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, types.Repository))?
+                .ConstructorArguments.FirstOrDefault().Value as string ?? RepositoryPath.Example;
+            return "[SyncRepository(@\"" + path.Replace("\"", "\"\"") + "\")] partial class " + repository.Name;
+        }
 
         private static string ShortName(AttributeData attribute)
         {

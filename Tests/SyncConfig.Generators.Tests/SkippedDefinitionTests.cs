@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using SyncConfig.Catalog;
 using SyncConfig.Generators.Tests.Infrastructure;
 
@@ -74,11 +75,51 @@ public sealed class SkippedDefinitionTests
         [LocalPathSync("/mnt/a", Repository = typeof(MainRepository), FolderName = "A")]
         public partial class OwnRegistration { public static int Registration => 1; }
         """, DisplayName = "class declares Registration itself")]
+    [DataRow("""
+        [LocalPathSync("/mnt/a", Repository = typeof(MainRepository), FolderName = "A")]
+        public partial class Registration;
+        """, DisplayName = "class named Registration")]
+    [DataRow("""
+        public partial class Outer<T>
+        {
+            [LocalPathSync("/mnt/a", Repository = typeof(MainRepository), FolderName = "A")]
+            public partial class Inner;
+        }
+        """, DisplayName = "nested in a generic partial class")]
+    [DataRow("""
+        [LocalPathSync("/mnt/a", Repository = typeof(MainRepository), FolderName = "A")]
+        public partial record RecordSync;
+        """, DisplayName = "a record")]
     public void A_definition_the_generator_cannot_register_is_left_out(string definition)
     {
         using var catalog = LoadWith(definition);
 
         CollectionAssert.AreEqual(new[] { "GoodSync" }, catalog.Registrations.Select(r => r.Name).ToArray());
+    }
+
+    /// <summary>The other project's generator registered its repository there; this one links only its own (SYNC0035).</summary>
+    [TestMethod]
+    public void A_definition_whose_repository_is_in_another_assembly_is_left_out()
+    {
+        var shared = GeneratorHarness.Run("""
+            namespace Shared;
+
+            [SyncConfig.SyncRepository("/srv/shared")]
+            public partial class SharedRepository;
+            """).Output.WithAssemblyName("Shared");
+        using var image = new MemoryStream();
+        Assert.IsTrue(shared.Emit(image).Success);
+
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation(Examples.Repository + Good + """
+
+            [LocalPathSync("/mnt/a", Repository = typeof(Shared.SharedRepository), FolderName = "A")]
+            public partial class Elsewhere;
+            """).AddReferences(MetadataReference.CreateFromImage(image.ToArray())));
+
+        Assert.IsEmpty(run.Errors, string.Join("\n", run.Errors));
+        Assert.IsFalse(run.GeneratedSources.Keys.Any(name => name.Contains("Elsewhere", StringComparison.Ordinal)));
+        Assert.DoesNotContain("Elsewhere", run.AllGeneratedText);
+        StringAssert.Contains(run.AllGeneratedText, "GoodSync");
     }
 
     [TestMethod]

@@ -3,6 +3,7 @@ extern alias analyzers;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using SyncDefinitionAnalyzer = analyzers::SyncConfig.Analyzers.SyncDefinitionAnalyzer;
@@ -58,6 +59,25 @@ internal static class Verify
             test.TestState.Sources.Add(source);
         }
 
+        await test.RunAsync();
+    }
+
+    /// <summary>Definitions in a project that references another, already compiled assembly built from <paramref name="referencedSource"/>.</summary>
+    public static async Task AnalyzerReferencing(string assemblyName, string referencedSource, string body, params DiagnosticResult[] expected)
+    {
+        var referenced = CSharpCompilation.Create(
+            assemblyName,
+            [CSharpSyntaxTree.ParseText(referencedSource)],
+            Libraries,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var emitted = referenced.Emit(image);
+        Assert.IsTrue(emitted.Success, string.Join("\n", emitted.Diagnostics));
+
+        var test = new CSharpAnalyzerTest<SyncDefinitionAnalyzer, DefaultVerifier> { ReferenceAssemblies = References, TestCode = Definitions(body) };
+        test.TestState.AdditionalReferences.AddRange(Libraries);
+        test.TestState.AdditionalReferences.Add(MetadataReference.CreateFromImage(image.ToArray()));
+        test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync();
     }
 

@@ -129,6 +129,26 @@ namespace SyncConfig.Rules
             "SYNC0031", RuleSeverity.Error, "Invalid certificate fingerprint",
             "Certificate fingerprint '{0}' {1}; write the SHA-256 fingerprint as 64 hex digits, e.g. '{2}'");
 
+        public static readonly RuleDescriptor GenericDefinition = new RuleDescriptor(
+            "SYNC0032", RuleSeverity.Error, "Definition class is generic",
+            "Class '{0}' has type parameters <{1}>, so the generator cannot register it and the runtime would not know it; remove <{1}> and write one class per sync or repository");
+
+        public static readonly RuleDescriptor NestedInIncompleteType = new RuleDescriptor(
+            "SYNC0033", RuleSeverity.Error, "Definition class nested in a type that is not partial",
+            "Class '{0}' is nested in '{1}', which is {2}, so the generator cannot register it and the runtime would not know it; {3}");
+
+        public static readonly RuleDescriptor OwnRegistrationMember = new RuleDescriptor(
+            "SYNC0034", RuleSeverity.Error, "Definition class uses the name Registration",
+            "Class '{0}' {1}, but the generator must add a static member named 'Registration' to register it, so the runtime would not know it; {2}");
+
+        public static readonly RuleDescriptor RepositoryInOtherAssembly = new RuleDescriptor(
+            "SYNC0035", RuleSeverity.Error, "Repository declared in another assembly",
+            "Repository '{0}' is declared in assembly '{1}', but the generator links a sync only to [SyncRepository] classes of this project, so the runtime would not know this sync; declare the repository here, e.g. '{2}'");
+
+        public static readonly RuleDescriptor RecordDefinition = new RuleDescriptor(
+            "SYNC0036", RuleSeverity.Error, "Definition is a record",
+            "'{0}' is a record, and the generator completes only classes, so the runtime would not know it; write 'partial class {0}'");
+
         public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
         {
             InvalidNetworkSharePath, WrongPathSeparator, SchemeInServer, ProtocolInEndpoint, DomainGivenTwice,
@@ -137,7 +157,8 @@ namespace SyncConfig.Rules
             InvalidEndpoint, InvalidBucketName, UnknownRegion, InvalidRootPath, AccessKeyRequired,
             InvalidFolderName, InvalidRepository, DuplicateTarget, SeveralDestinations, DefinitionNotPartial,
             InvalidWindowTime, EmptyWindow, NoWindowDays, MalformedReference, LiteralSecret, InvalidRepositoryPath,
-            InvalidCertificateFingerprint,
+            InvalidCertificateFingerprint, GenericDefinition, NestedInIncompleteType, OwnRegistrationMember,
+            RepositoryInOtherAssembly, RecordDefinition,
         };
     }
 }
