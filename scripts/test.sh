@@ -23,6 +23,8 @@ while IFS= read -r counters; do
   for a in failed error timeout aborted; do failed=$((failed + $(attr $a "$counters"))); done
   for a in notExecuted notRunnable; do skipped=$((skipped + $(attr $a "$counters"))); done
 done < <(find "$results" -name '*.trx' -exec grep -ho '<Counters [^>]*>' {} +)
+# The crash matrix says how many fault points it ran; show that beside the totals.
+find "$results" -name '*.trx' -exec grep -ho 'crash matrix [^<]*' {} + | sort -u || true
 summary="$passed passed, $failed failed, $skipped skipped"
 if [ "$code" -ne 0 ] && [ "$failed" -eq 0 ]; then summary="$passed passed, 1 failed, $skipped skipped"; fi
 echo "$summary"
