@@ -1,9 +1,13 @@
 using System.Security.Cryptography;
+using Microsoft.Win32.SafeHandles;
 
 namespace SyncConfig.Engine.Protocol;
 
-/// <summary>Reads at most <c>limit</c> bytes of a local file and hashes them on the way, so each upload reads the file once.</summary>
-internal sealed class HashingStream(Stream inner, IncrementalHash hash, long limit) : Stream
+/// <summary>
+/// Reads at most <c>limit</c> bytes of a local file from <c>start</c> and hashes them on the way, so each upload reads
+/// the file once. Positional reads on the handle: no seek, and no read at all once the limit is reached.
+/// </summary>
+internal sealed class HashingStream(SafeFileHandle file, IncrementalHash hash, long start, long limit) : Stream
 {
     private readonly long _limit = limit;
     private long _remaining = limit;
@@ -20,7 +24,9 @@ internal sealed class HashingStream(Stream inner, IncrementalHash hash, long lim
 
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, _remaining)]);
+        if (_remaining == 0 || buffer.IsEmpty)
+            return 0;
+        var read = RandomAccess.Read(file, buffer[..(int)Math.Min(buffer.Length, _remaining)], start + BytesRead);
         Account(buffer[..read]);
         return read;
     }
@@ -30,7 +36,9 @@ internal sealed class HashingStream(Stream inner, IncrementalHash hash, long lim
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _remaining)], cancellationToken);
+        if (_remaining == 0 || buffer.IsEmpty)
+            return 0;
+        var read = await RandomAccess.ReadAsync(file, buffer[..(int)Math.Min(buffer.Length, _remaining)], start + BytesRead, cancellationToken);
         Account(buffer.Span[..read]);
         return read;
     }

@@ -66,19 +66,32 @@ public sealed class LocalPathTransport : IRemoteTransport
         var full = Full(path);
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             var fileMode = mode switch
             {
                 WriteMode.CreateNew => FileMode.CreateNew,
                 WriteMode.Append => FileMode.Append,
                 _ => FileMode.Create,
             };
-            using var target = File.OpenHandle(full, fileMode, FileAccess.Write, FileShare.None);
+            using var target = OpenForWrite(full, fileMode);
             await CopyAsync(content, target, mode == WriteMode.Append ? RandomAccess.GetLength(target) : 0, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw Classify(e, path);
+        }
+    }
+
+    /// <summary>Most files go into a folder that an earlier file created, so the folder is only made when the open finds it missing.</summary>
+    private static SafeFileHandle OpenForWrite(string full, FileMode mode)
+    {
+        try
+        {
+            return File.OpenHandle(full, mode, FileAccess.Write, FileShare.None);
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            return File.OpenHandle(full, mode, FileAccess.Write, FileShare.None);
         }
     }
 
