@@ -1,5 +1,7 @@
 using System.Text;
+using System.IO.Pipelines;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using SyncConfig.Engine.Transports;
 
 namespace SyncConfig.Engine.Protocol;
@@ -88,16 +90,48 @@ internal sealed class RemoteFolder
     /// Make <paramref name="path"/> appear whole or not at all: one PUT where writes are atomic, else a write under
     /// tmp/ and a rename onto a name that does not exist yet (so no rename-over-existing is ever needed).
     /// </summary>
-    public async Task WriteWholeAsync(string path, byte[] content, CancellationToken ct)
+    public Task WriteWholeAsync(string path, byte[] content, CancellationToken ct) =>
+        WriteWholeAsync(path, () => new MemoryStream(content), ct);
+
+    /// <param name="content">Opens the content afresh for each attempt.</param>
+    private async Task WriteWholeAsync(string path, Func<Stream> content, CancellationToken ct)
     {
         if (Capabilities.AtomicWrites)
         {
-            await _retry.RunAsync(c => _transport.WriteAsync(path, new MemoryStream(content), WriteMode.Replace, c), ct);
+            await _retry.RunAsync(c => WriteAsync(path, content, c), ct);
             return;
         }
         var temporary = TemporaryFolder + "/" + Guid.NewGuid().ToString("N");
-        await _retry.RunAsync(c => _transport.WriteAsync(temporary, new MemoryStream(content), WriteMode.Replace, c), ct);
+        await _retry.RunAsync(c => WriteAsync(temporary, content, c), ct);
         await _retry.RunAsync(c => _transport.RenameAsync(temporary, path, replace: false, c), ct);
+    }
+
+    private async Task WriteAsync(string path, Func<Stream> content, CancellationToken ct)
+    {
+        await using var stream = content();
+        await _transport.WriteAsync(path, stream, WriteMode.Replace, ct);
+    }
+
+    /// <summary>
+    /// A JSON document serialized while the target reads it: a manifest of 100,000 files is some 16 MB, which would
+    /// otherwise be held whole (and its growing buffers kept by the array pool) at the moment of the commit.
+    /// </summary>
+    private static Stream JsonContent<T>(T value, JsonTypeInfo<T> type)
+    {
+        var pipe = new Pipe();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await JsonSerializer.SerializeAsync(pipe.Writer, value, type);
+                await pipe.Writer.CompleteAsync();
+            }
+            catch (Exception e)
+            {
+                await pipe.Writer.CompleteAsync(e);
+            }
+        });
+        return pipe.Reader.AsStream();
     }
 
     // ---- remote ID -------------------------------------------------------------------------------------------
@@ -191,7 +225,7 @@ internal sealed class RemoteFolder
     }
 
     public Task WriteManifestAsync(Manifest manifest, CancellationToken ct) =>
-        WriteWholeAsync(ManifestPath(manifest.Name), JsonSerializer.SerializeToUtf8Bytes(manifest, ProtocolJson.Default.Manifest), ct);
+        WriteWholeAsync(ManifestPath(manifest.Name), () => JsonContent(manifest, ProtocolJson.Default.Manifest), ct);
 
     public async Task<Journal?> ReadJournalAsync(CancellationToken ct)
     {
@@ -210,7 +244,7 @@ internal sealed class RemoteFolder
     }
 
     public Task WriteJournalAsync(Journal journal, CancellationToken ct) =>
-        WriteWholeAsync(JournalPath, JsonSerializer.SerializeToUtf8Bytes(journal, ProtocolJson.Default.Journal), ct);
+        WriteWholeAsync(JournalPath, () => JsonContent(journal, ProtocolJson.Default.Journal), ct);
 
     /// <summary>
     /// Move a staged file into its mirror place; only ever called after the commit that lists it, so the old
