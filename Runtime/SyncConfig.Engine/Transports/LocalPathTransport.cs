@@ -66,13 +66,7 @@ public sealed class LocalPathTransport : IRemoteTransport
         var full = Full(path);
         try
         {
-            var fileMode = mode switch
-            {
-                WriteMode.CreateNew => FileMode.CreateNew,
-                WriteMode.Append => FileMode.Append,
-                _ => FileMode.Create,
-            };
-            using var target = OpenForWrite(full, fileMode);
+            using var target = OpenForWrite(full, mode);
             await CopyAsync(content, target, mode == WriteMode.Append ? RandomAccess.GetLength(target) : 0, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -81,8 +75,24 @@ public sealed class LocalPathTransport : IRemoteTransport
         }
     }
 
+    private static SafeFileHandle OpenForWrite(string full, WriteMode mode)
+    {
+        if (mode != WriteMode.Replace)
+            return Open(full, mode == WriteMode.CreateNew ? FileMode.CreateNew : FileMode.Append);
+        // A replaced file is nearly always a new one: creating it exclusively spares the truncate that .NET does
+        // after locking an existing file.
+        try
+        {
+            return Open(full, FileMode.CreateNew);
+        }
+        catch (IOException e) when (e is not (DirectoryNotFoundException or FileNotFoundException))
+        {
+            return Open(full, FileMode.Create);
+        }
+    }
+
     /// <summary>Most files go into a folder that an earlier file created, so the folder is only made when the open finds it missing.</summary>
-    private static SafeFileHandle OpenForWrite(string full, FileMode mode)
+    private static SafeFileHandle Open(string full, FileMode mode)
     {
         try
         {
