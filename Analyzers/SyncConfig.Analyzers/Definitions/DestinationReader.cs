@@ -10,25 +10,16 @@ namespace SyncConfig.Analyzers.Definitions
         {
             var attribute = arguments.Attribute.AttributeClass;
             DestinationDefinition? definition = null;
-            if (SymbolEqualityComparer.Default.Equals(attribute, types.NetworkShare))
+            var pathKind = SymbolEqualityComparer.Default.Equals(attribute, types.NetworkShare) ? new NetworkShareDefinition()
+                : SymbolEqualityComparer.Default.Equals(attribute, types.LocalPath) ? new LocalPathDefinition()
+                : (PathDestinationDefinition?)null;
+            if (pathKind != null)
             {
-                definition = new NetworkShareDefinition
-                {
-                    Path = arguments.String(Setting.Path),
-                    UserName = arguments.String(Setting.UserName),
-                    Password = arguments.String(Setting.Password),
-                    Domain = arguments.String(Setting.Domain),
-                };
-            }
-            else if (SymbolEqualityComparer.Default.Equals(attribute, types.LocalPath))
-            {
-                definition = new LocalPathDefinition
-                {
-                    Path = arguments.String(Setting.Path),
-                    UserName = arguments.String(Setting.UserName),
-                    Password = arguments.String(Setting.Password),
-                    Domain = arguments.String(Setting.Domain),
-                };
+                pathKind.Path = arguments.String(Setting.Path);
+                pathKind.UserName = arguments.String(Setting.UserName);
+                pathKind.Password = arguments.String(Setting.Password);
+                pathKind.Domain = arguments.String(Setting.Domain);
+                definition = pathKind;
             }
             else if (SymbolEqualityComparer.Default.Equals(attribute, types.FileTransfer))
             {
