@@ -1,8 +1,8 @@
 using System.Text;
 using SyncConfig.Engine.Protocol;
 using SyncConfig.Engine.Repository;
-using SyncConfig.Transports;
 using SyncConfig.Engine.Verification;
+using SyncConfig.Transports;
 
 namespace SyncConfig.Engine;
 
