@@ -13,7 +13,9 @@ for purpose in "${@:-test}"; do
     # The server scripts find a running server by its listening port with iproute2's ss.
     sftp) packages+=(iproute2 openssh-server) ;;
     s3) packages+=(iproute2 curl memcached swift-proxy swift-object swift-account swift-container) ;;
-    ftp) packages+=(iproute2 openssl vsftpd pure-ftpd) ;;
+    # pure-ftpd conflicts with vsftpd as a package; the ftp server script unpacks its binary, and
+    # libsodium23 is the one library of it that vsftpd does not bring.
+    ftp) packages+=(iproute2 openssl vsftpd libsodium23) ;;
     smb) packages+=(iproute2 samba smbclient libsmbclient) ;;
     # The clients scripts/servers/smoke checks the servers with.
     servers-smoke) packages+=(curl sshpass smbclient rclone) ;;

@@ -3,7 +3,7 @@
 #
 # A process is found by the port it listens on, never by a pid file or `kill -0`: on machines
 # whose PID 1 does not reap children, a killed server lingers as a zombie that still "exists".
-# A listener counts as ours only when its command line names this state folder, so a foreign
+# A listener counts as ours only when it was started from this state folder, so a foreign
 # process on one of our ports is reported, never killed.
 
 servers_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -11,7 +11,9 @@ project_root=$(cd "$servers_root/../.." && pwd)
 
 STATE=${SYNCCONFIG_SERVERS_STATE:-/tmp/syncconfig-servers}
 HOST=127.0.0.1
-ALL_SERVERS=(sftp s3 ftp smb)
+# Swift, the slow starter, comes last: the servers start together and are awaited in this order,
+# so each one's start-up time is its own.
+ALL_SERVERS=(sftp ftp smb s3)
 
 # The one system account SFTP, FTP and SMB log in as. Its password is generated per state folder:
 # it is a real local account, so a well-known password would open the machine's own sshd to it.
@@ -42,17 +44,22 @@ die() { printf 'servers: %s\n' "$*" >&2; exit 1; }
 now() { printf '%s' "${EPOCHREALTIME/,/.}"; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 
-# Reads the requested server names (default: all) into the array `servers`.
+# Reads the requested server names (default: all) into the array `servers`, in the order of
+# ALL_SERVERS whatever order they were given in.
 parse_servers() {
-  servers=()
-  local name
+  local name wanted=" "
   for name in "${@:-all}"; do
     case "$name" in
-      all) servers=("${ALL_SERVERS[@]}") ;;
-      sftp | s3 | ftp | smb) servers+=("$name") ;;
+      all) wanted+="${ALL_SERVERS[*]} " ;;
+      sftp | s3 | ftp | smb) wanted+="$name " ;;
       *) die "unknown server '$name' (expected all, sftp, s3, ftp or smb)" ;;
     esac
   done
+  servers=()
+  for name in "${ALL_SERVERS[@]}"; do
+    [[ $wanted == *" $name "* ]] && servers+=("$name")
+  done
+  return 0
 }
 
 require_root() {
@@ -95,8 +102,11 @@ listener_pid() {
   ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1
 }
 
+# Ours when its command line names the state folder, or its binary lies in it (pure-ftpd rewrites
+# its command line).
 is_ours() {
-  tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF "$STATE/"
+  tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF "$STATE/" ||
+    [[ "$(readlink "/proc/$1/exe" 2>/dev/null)" == "$STATE/"* ]]
 }
 
 command_of() {
@@ -219,19 +229,24 @@ listener_state() {
 # NAME_ready (what must work beyond listening).
 START_TIMEOUT=60
 
-# start_server NAME: launches every process of the server that is not running yet, then waits
-# for all of them, so their start-up times overlap.
-start_server() {
-  local server=$1 started name port fresh=
-  started=$(now)
-  local -A pids=()
+# launch_server NAME: launches every process of the server that is not running yet, and records
+# in `launched` the pids of those it launched.
+declare -A launched=()
+launch_server() {
+  local name port
   while read -r name port; do
-    "${server}_launch" "$name" "$port"
-    pids[$name]=$launched_pid
-    fresh+=$launched_pid
-  done < <("${server}_listeners")
+    "${1}_launch" "$name" "$port"
+    launched[$name]=$launched_pid
+  done < <("${1}_listeners")
+}
+
+# await_server NAME STARTED: waits until every process of a launched server listens and the server
+# is ready, then reports the time since STARTED.
+await_server() {
+  local server=$1 started=$2 name port fresh=
   while read -r name port; do
-    wait_listening "$name" "$port" "$START_TIMEOUT" "${pids[$name]}"
+    wait_listening "$name" "$port" "$START_TIMEOUT" "${launched[$name]}"
+    fresh+=${launched[$name]}
   done < <("${server}_listeners")
   if declare -F "${server}_ready" >/dev/null; then "${server}_ready"; fi
   if [ -n "$fresh" ]; then

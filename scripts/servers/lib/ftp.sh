@@ -61,9 +61,27 @@ EOF
   fi
 }
 
+# vsftpd and pure-ftpd both provide Debian's "ftp-server" and refuse to be installed together, so
+# vsftpd is installed and pure-ftpd's binary is unpacked from its package into the state folder.
+pure_ftpd_unpack() {
+  local dir="$STATE/ftp/pure-ftpd"
+  [ -x "$dir/usr/sbin/pure-ftpd" ] && return 0
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  download() { (cd "$dir" && apt-get -qq -o APT::Sandbox::User=root download pure-ftpd); }
+  # The package lists may be missing when every installed package was there already.
+  download 2>/dev/null || { apt-get update -qq && download; } || die "ftp: downloading the pure-ftpd package failed"
+  dpkg-deb -x "$dir"/pure-ftpd_*.deb "$dir"
+  rm -f "$dir"/pure-ftpd_*.deb
+  if ldd "$dir/usr/sbin/pure-ftpd" | grep -q 'not found'; then
+    die "ftp: pure-ftpd lacks libraries: $(ldd "$dir/usr/sbin/pure-ftpd" | grep 'not found' | tr -s ' \t\n' ' ')"
+  fi
+}
+
 ftp_prepare() {
   local dir="$STATE/ftp"
   mkdir -p "$dir"
+  pure_ftpd_unpack
   if [ ! -f "$dir/ftp.crt" ]; then
     openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=$HOST" \
       -addext "subjectAltName=IP:$HOST" -keyout "$dir/ftp.key" -out "$dir/ftp.crt" 2>/dev/null
@@ -95,10 +113,10 @@ ftp_launch() {
       launch "$name" "$port" /usr/sbin/vsftpd "$dir/$name.conf"
       ;;
     pure-ftpd)
-      # Configured by flags: Debian's wrapper would read /etc/pure-ftpd instead. -E no anonymous
+      # Configured by flags (Debian's wrapper would read /etc/pure-ftpd). -E no anonymous
       # logins, -l unix system accounts, -Y 1 TLS optional, -u 1 no root login, -H no reverse DNS
       # lookups (they stall without a network).
-      launch "$name" "$port" /usr/sbin/pure-ftpd -S "$HOST,$port" -p "$PUREFTPD_PASSIVE" -P "$HOST" \
+      launch "$name" "$port" "$dir/pure-ftpd/usr/sbin/pure-ftpd" -S "$HOST,$port" -p "$PUREFTPD_PASSIVE" -P "$HOST" \
         -E -l unix -Y 1 -2 "$dir/pure-ftpd.pem" -u 1 -H -g "$dir/pure-ftpd.pid"
       ;;
   esac

@@ -54,7 +54,9 @@ EOF
   # Samba keeps its own password database; -a on an existing entry just sets the password.
   local password
   password=$(secret "$STATE/password")
-  printf '%s\n%s\n' "$password" "$password" | smbpasswd -c "$dir/smb.conf" -s -a "$TEST_USER" >/dev/null
+  local output
+  output=$(printf '%s\n%s\n' "$password" "$password" | smbpasswd -c "$dir/smb.conf" -s -a "$TEST_USER" 2>&1) ||
+    die "smb: smbpasswd failed: $output"
   (umask 077 && printf 'username = %s\npassword = %s\ndomain = WORKGROUP\n' "$TEST_USER" "$password" >"$dir/smbclient.auth")
 
   cat >"$dir/server.env" <<EOF
