@@ -84,6 +84,7 @@ secret() {
   cat "$file"
 }
 
+# A login shell, because vsftpd's PAM stack (pam_shells) refuses accounts without one.
 ensure_test_user() {
   local home="$STATE/home"
   if ! id -u "$TEST_USER" >/dev/null 2>&1; then
