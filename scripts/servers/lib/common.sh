@@ -160,22 +160,19 @@ launch() {
   launched_pid=$!
 }
 
-# wait_listening NAME PORT SECONDS PID [LOG...]: waits until PORT listens; on a timeout, or when
-# the launched process exits first, stops what was launched and fails with the logs' last lines.
+# wait_listening NAME PORT SECONDS PID: waits until PORT listens; on a timeout, or when the
+# launched process exits first, stops what was launched and fails with its log's last lines.
 wait_listening() {
-  local name=$1 port=$2 seconds=$3 pid=$4
-  shift 4
-  local logs=("$STATE/logs/$name.log" "$@")
-  local deadline
+  local name=$1 port=$2 seconds=$3 pid=$4 log="$STATE/logs/$1.log" deadline
   deadline=$(awk -v a="$(now)" -v s="$seconds" 'BEGIN { printf "%.0f", (a + s) * 1000 }')
   while ! port_listening "$port"; do
     if [ -n "$pid" ] && ! process_alive "$pid"; then
-      log_tail "${logs[@]}"
+      log_tail "$log"
       die "$name exited before listening on $HOST:$port"
     fi
     if [ "$(awk -v a="$(now)" 'BEGIN { printf "%.0f", a * 1000 }')" -gt "$deadline" ]; then
       [ -n "$pid" ] && kill_session "$pid" KILL
-      log_tail "${logs[@]}"
+      log_tail "$log"
       die "$name did not listen on $HOST:$port within $seconds s"
     fi
     sleep 0.05
@@ -299,7 +296,7 @@ write_env() {
     say "SYNCTEST_PASSWORD=$(secret "$STATE/password")"
     say "SYNCTEST_HOME=$STATE/home"
     for part in "${ALL_SERVERS[@]}"; do
-      [ -f "$STATE/$part/server.env" ] && cat "$STATE/$part/server.env"
+      if [ -f "$STATE/$part/server.env" ]; then cat "$STATE/$part/server.env"; fi
     done
   } >"$env.tmp"
   chmod 600 "$env.tmp"
