@@ -60,6 +60,7 @@ public sealed partial class SyncEngine
 
             run.Report("Snapshot");
             var snapshot = RepositorySnapshot.Take(repository);
+            run.Skipped = snapshot.Skipped;
             var reopenEarly = job.AllowBackupsDuringSync && !job.RunNow;
             if (reopenEarly)
                 gate.OpenGate();

@@ -136,6 +136,8 @@ public static class SyncCommands
         }
 
         WriteSummary(context.Out, result);
+        foreach (var skipped in result.Skipped)
+            context.Error.WriteLine($"{sync.Name}: skipped: {skipped}");
         foreach (var error in result.Errors)
             context.Error.WriteLine($"{sync.Name}: {error}");
         if (outcome.RemoteIdMismatch)

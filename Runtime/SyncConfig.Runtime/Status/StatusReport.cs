@@ -34,6 +34,9 @@ public sealed record AttemptReport
     public IReadOnlyList<string>? FilesDeleted { get; init; }
     public IReadOnlyList<string>? FilesUnchanged { get; init; }
     public IReadOnlyList<string> Errors { get; init; } = [];
+
+    /// <summary>Repository entries the sync left out, each with why (special files, names that are not UTF-8).</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
     public int Retries { get; init; }
     public string? Recovery { get; init; }
 
@@ -56,6 +59,7 @@ public sealed record AttemptReport
         FilesDeleted = result.FilesDeleted,
         FilesUnchanged = result.FilesUnchanged,
         Errors = result.Errors,
+        Skipped = result.Skipped,
         Retries = result.Retries,
         Recovery = result.Recovery,
         WindowDay = windowDay,
