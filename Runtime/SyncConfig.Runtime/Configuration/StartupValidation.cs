@@ -27,6 +27,8 @@ public static class StartupValidation
                 continue;
             foreach (var violation in ResolvedValueRules.Check(resolved))
                 Add(registration.Name, violation);
+            if (TargetOverlap.Check(resolved) is { } overlap)
+                problems.Add(overlap);
             syncs.Add(resolved);
         }
 

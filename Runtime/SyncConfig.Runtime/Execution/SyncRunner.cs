@@ -58,6 +58,9 @@ public sealed class SyncRunner
         SyncResult result;
         try
         {
+            // Checked at start-up too; again here because a scheduler runs for months and a mount or link can move.
+            if (TargetOverlap.Check(sync) is { } overlap)
+                throw new SyncException(SyncErrorKind.Other, overlap.Message);
             await using var transport = Transports.Create(sync.Destination);
             result = trigger == AttemptTrigger.Reinitialize
                 ? await engine.ReinitializeAsync(job, transport, reporter, cancellationToken)
