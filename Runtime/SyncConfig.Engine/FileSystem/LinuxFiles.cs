@@ -23,6 +23,7 @@ internal static class LinuxFiles
     private const int OpenNonBlocking = 0x800;
     private const int OpenCloseOnExec = 0x80000;
     private const int AdviseSequential = 2;
+    private const int SetDescriptorFlags = 2;
 
     private const int TypeMask = 0xF000;
     private const int TypeRegular = 0x8000;
@@ -80,6 +81,23 @@ internal static class LinuxFiles
 
     public static uint EffectiveUser() => geteuid();
 
+    /// <summary>Clears close-on-exec, which .NET sets on every file it opens, so a child started next inherits the descriptor.</summary>
+    public static void AllowInheritance(SafeFileHandle handle)
+    {
+        var added = false;
+        handle.DangerousAddRef(ref added);
+        try
+        {
+            if (fcntl((int)handle.DangerousGetHandle(), SetDescriptorFlags, 0) != 0)
+                throw Failure(Marshal.GetLastPInvokeError(), "a lock file");
+        }
+        finally
+        {
+            if (added)
+                handle.DangerousRelease();
+        }
+    }
+
     private static LocalFileStatus From(in Statx buffer)
     {
         var kind = (buffer.Mode & TypeMask) switch
@@ -126,4 +144,7 @@ internal static class LinuxFiles
 
     [DllImport("libc")]
     private static extern uint geteuid();
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int fcntl(int descriptor, int command, int argument);
 }

@@ -107,6 +107,25 @@ public static class LocalFiles
         return relative == "." || (relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative));
     }
 
+    /// <summary>
+    /// True when opening a file failed only because another process holds a conflicting lock on it ("would block"):
+    /// EWOULDBLOCK from flock on Unix, a sharing or lock violation on Windows. Every other failure is a real error.
+    /// </summary>
+    public static bool IsLockConflict(IOException e) =>
+        e.GetType() == typeof(IOException) && e.HResult is 11 or 35 or unchecked((int)0x80070020) or unchecked((int)0x80070021);
+
+    /// <summary>
+    /// Lets the next child process inherit <paramref name="handle"/>: a lock held through it then lasts as long as
+    /// the child does, even when this process is killed first.
+    /// </summary>
+    public static void AllowInheritance(SafeFileHandle handle)
+    {
+        if (OperatingSystem.IsWindows())
+            WindowsFiles.AllowInheritance(handle);
+        else
+            LinuxFiles.AllowInheritance(handle);
+    }
+
     /// <summary>The user this process runs as (Unix); null where files have no numeric owner.</summary>
     public static uint? EffectiveUser => OperatingSystem.IsWindows() ? null : LinuxFiles.EffectiveUser();
 

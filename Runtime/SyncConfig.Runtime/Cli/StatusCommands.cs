@@ -43,7 +43,7 @@ public static class StatusCommands
                 syncs = [one];
             }
 
-            var configuration = RuntimeConfiguration.Load(parsed.GetValue(SyncConfigCommandLine.ConfigOption));
+            var configuration = RuntimeConfiguration.Load(parsed.GetValue(SyncConfigCommandLine.ConfigOption), readSecrets: false);
             // Status reads files only; a broken setting may still point it at the wrong folder, so say so.
             foreach (var problem in configuration.Problems)
                 context.Error.WriteLine("warning: " + problem);

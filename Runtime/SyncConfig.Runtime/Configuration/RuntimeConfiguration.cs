@@ -31,7 +31,9 @@ public sealed class RuntimeConfiguration
 
     public string? Value(string name) => Root[ValuesSection + ":" + name];
 
-    public static RuntimeConfiguration Load(string? configFile)
+    /// <param name="readSecrets">False for the commands that resolve nothing secret (<c>list</c>, <c>status</c>, <c>lease</c>):
+    /// a broken secrets file must not stop them.</param>
+    public static RuntimeConfiguration Load(string? configFile, bool readSecrets = true)
     {
         var problems = new List<string>();
         var baseFolder = configFile is null ? AppContext.BaseDirectory : Path.GetDirectoryName(Path.GetFullPath(configFile))!;
@@ -62,7 +64,7 @@ public sealed class RuntimeConfiguration
         settings.StatusFolder = Path.GetFullPath(settings.StatusFolder, baseFolder);
 
         var secretsFile = Path.GetFullPath(string.IsNullOrEmpty(settings.SecretsFile) ? SecretsFileName : settings.SecretsFile, baseFolder);
-        var secrets = SecretsFile.Read(secretsFile, problems);
+        var secrets = readSecrets ? SecretsFile.Read(secretsFile, problems) : new Dictionary<string, string>();
         var environment = Environment.GetEnvironmentVariables();
         var root = new ConfigurationBuilder()
             .AddConfiguration(settingsOnly)

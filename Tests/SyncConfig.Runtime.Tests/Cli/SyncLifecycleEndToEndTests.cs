@@ -125,7 +125,7 @@ public sealed class SyncLifecycleEndToEndTests
     [DataRow("exit 7", 7)]
     public void Lease_runs_the_backup_command_and_returns_its_exit_code(string script, int expected)
     {
-        using var cli = DemoProcess(out var repository, out _);
+        using var cli = LeaseEndToEndTests.RepositoryWithId(out var repository);
         var marker = cli.Combine("backup-ran");
 
         var run = cli.Run("lease", "DemoRepository", "PC01/AAAA", "--", "sh", "-c", $"touch '{marker}'; {script}");
