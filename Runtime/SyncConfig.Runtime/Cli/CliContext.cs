@@ -32,7 +32,8 @@ public sealed class CliContext
     public TimeProvider Clock { get; }
 
     public StatusPublisher Publisher(RuntimeConfiguration configuration) =>
-        new(new StatusStore(configuration.Settings.StatusFolder, configuration.Settings.HistoryLength), Catalog, configuration.TimeZone, Clock);
+        new(new StatusStore(configuration.Settings.StatusFolder, configuration.Settings.HistoryLength), Catalog, configuration.TimeZone, Clock,
+            configuration.Settings.StateFolder);
 
     public SyncRunner Runner(RuntimeConfiguration configuration) =>
         new(Engine(), Publisher(configuration), configuration.Settings.StateFolder, Clock);

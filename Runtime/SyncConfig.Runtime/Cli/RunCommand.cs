@@ -28,7 +28,7 @@ public static class RunCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var configuration = RuntimeConfiguration.Load(parsed.GetValue(SyncConfigCommandLine.ConfigOption));
-            var validation = StartupValidation.Validate(configuration, context.Catalog.Syncs);
+            var validation = StartupValidation.Validate(configuration, context.Catalog.Syncs, writesFolders: true);
             if (!context.Report(validation))
                 return ExitCodes.InvalidConfiguration;
 

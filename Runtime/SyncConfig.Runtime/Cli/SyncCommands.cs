@@ -117,7 +117,7 @@ public static class SyncCommands
 
     public static async Task<int> RunAttemptAsync(CliContext context, ParseResult parsed, string name, AttemptTrigger trigger, CancellationToken cancellationToken)
     {
-        var (sync, configuration, exitCode) = SyncConfigCommandLine.ResolveOne(context, parsed, name);
+        var (sync, configuration, exitCode) = SyncConfigCommandLine.ResolveOne(context, parsed, name, writesFolders: true);
         if (sync is null || configuration is null)
             return exitCode;
         if (Transports.Unavailable(sync.Destination) is { } unavailable)
@@ -136,6 +136,8 @@ public static class SyncCommands
         }
 
         WriteSummary(context.Out, result);
+        if (outcome.StatusProblem is { } statusProblem)
+            context.Error.WriteLine($"{sync.Name}: warning: {statusProblem}");
         foreach (var skipped in result.Skipped)
             context.Error.WriteLine($"{sync.Name}: skipped: {skipped}");
         foreach (var error in result.Errors)

@@ -73,12 +73,14 @@ public static class SyncConfigCommandLine
     }
 
     /// <summary>The sync named by <paramref name="name"/>, resolved and validated; or the exit code that explains why not.</summary>
-    public static (ResolvedSync? Sync, RuntimeConfiguration? Configuration, int ExitCode) ResolveOne(CliContext context, ParseResult parsed, string name)
+    /// <param name="writesFolders">The command runs the sync and so writes the state and status folders.</param>
+    public static (ResolvedSync? Sync, RuntimeConfiguration? Configuration, int ExitCode) ResolveOne(
+        CliContext context, ParseResult parsed, string name, bool writesFolders = false)
     {
         if (context.Catalog.Find(name) is not { } registration)
             return (null, null, context.UnknownSync(name));
         var configuration = RuntimeConfiguration.Load(parsed.GetValue(ConfigOption));
-        var validation = StartupValidation.Validate(configuration, [registration]);
+        var validation = StartupValidation.Validate(configuration, [registration], writesFolders);
         if (!context.Report(validation))
             return (null, configuration, ExitCodes.InvalidConfiguration);
         return (validation.Syncs[0], configuration, ExitCodes.Ok);

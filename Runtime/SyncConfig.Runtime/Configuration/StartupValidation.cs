@@ -15,9 +15,12 @@ public sealed record StartupValidationResult(IReadOnlyList<ResolvedSync> Syncs, 
 /// </summary>
 public static class StartupValidation
 {
-    public static StartupValidationResult Validate(RuntimeConfiguration configuration, IEnumerable<SyncRegistration> registrations)
+    /// <param name="writesFolders">The command runs syncs: its state and status folders must take writes.</param>
+    public static StartupValidationResult Validate(RuntimeConfiguration configuration, IEnumerable<SyncRegistration> registrations, bool writesFolders = false)
     {
         var problems = configuration.Problems.Select(p => new ConfigurationProblem("", "", p)).ToList();
+        if (writesFolders)
+            problems.AddRange(WritableFolders.Check(configuration.Settings));
         var warnings = new List<ConfigurationProblem>();
         var resolver = new SyncResolver(configuration.Value);
         var syncs = new List<ResolvedSync>();

@@ -57,6 +57,8 @@ public sealed class WindowScheduler
             attempts.Record(sync.Name, new WindowAttempt(window.Day, Finished: true));
         logger.LogInformation("{Sync}: {Outcome}; {Bytes} bytes uploaded, {Uploaded} files uploaded, {Deleted} deleted, {Unchanged} unchanged",
             sync.Name, result.Outcome, result.BytesUploaded, result.FilesUploaded.Count, result.FilesDeleted.Count, result.FilesUnchanged.Count);
+        if (outcome.StatusProblem is { } statusProblem)
+            logger.LogWarning("{Sync}: {Problem}", sync.Name, statusProblem);
         foreach (var skipped in result.Skipped)
             logger.LogWarning("{Sync}: skipped: {Entry}", sync.Name, skipped);
         foreach (var error in result.Errors)

@@ -15,13 +15,16 @@ public sealed class StatusPublisher
     private readonly ISyncCatalog catalog;
     private readonly TimeZoneInfo zone;
     private readonly TimeProvider clock;
+    private readonly string? stateFolder;
 
-    public StatusPublisher(StatusStore store, ISyncCatalog catalog, TimeZoneInfo zone, TimeProvider clock)
+    /// <param name="stateFolder">Where the syncs' run locks are, which tell a running sync; null to go by process ID only.</param>
+    public StatusPublisher(StatusStore store, ISyncCatalog catalog, TimeZoneInfo zone, TimeProvider clock, string? stateFolder = null)
     {
         Store = store;
         this.catalog = catalog;
         this.zone = zone;
         this.clock = clock;
+        this.stateFolder = stateFolder;
     }
 
     public StatusStore Store { get; }
@@ -60,7 +63,7 @@ public sealed class StatusPublisher
             Window = registration.Window.ToString(),
             TimeZone = zone.Id,
             LastAttempt = written?.LastAttempt,
-            Active = Store.ReadProgress(registration.Name),
+            Active = Store.ReadProgress(registration.Name, stateFolder is null ? null : SyncLock.IsHeld(stateFolder, registration.Name)),
             Forecast = forecast,
             UpdatedAt = now,
         };

@@ -47,9 +47,15 @@ public sealed class StatusStore
 
     public void ClearProgress(string syncName) => File.Delete(ProgressPath(syncName));
 
-    /// <summary>The active run's progress; a file left by a process that has since died is not an active run.</summary>
-    public ActiveProgress? ReadProgress(string syncName) =>
-        JsonFiles.Read<ActiveProgress>(ProgressPath(syncName)) is { } progress && IsAlive(progress.ProcessId) ? progress : null;
+    /// <summary>The active run's progress; a file left by a run that has since ended is not an active run.</summary>
+    /// <param name="runLockHeld">Whether the sync's run lock is held now: the proof of a running sync. Where that cannot
+    /// be told, a live process ID is taken instead (it may have been reused by another process since).</param>
+    public ActiveProgress? ReadProgress(string syncName, bool? runLockHeld = null)
+    {
+        if (runLockHeld == false)
+            return null;
+        return JsonFiles.Read<ActiveProgress>(ProgressPath(syncName)) is { } progress && (runLockHeld == true || IsAlive(progress.ProcessId)) ? progress : null;
+    }
 
     private static bool IsAlive(int processId)
     {

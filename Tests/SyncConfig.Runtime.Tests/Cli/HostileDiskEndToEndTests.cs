@@ -156,6 +156,51 @@ public sealed class HostileDiskEndToEndTests
         Assert.AreEqual(1, report.GetProperty("lastAttempt").GetProperty("skipped").GetArrayLength());
     }
 
+    [TestMethod]
+    public async Task A_file_name_that_is_not_UTF8_is_skipped_and_reported_and_the_rest_is_synced()
+    {
+        using var cli = SyncLifecycleEndToEndTests.DemoProcess(out var repository, out var target);
+        var (computer, definition) = FirstDefinition(repository);
+        var folder = Path.Combine(repository, computer, definition);
+        // Latin-1 bytes from an old NAS: 0xE9 alone is no UTF-8.
+        using (var touch = new Process { StartInfo = new ProcessStartInfo("sh", ["-c", "touch \"$(printf 'caf\\351.mrimg')\""]) { WorkingDirectory = folder } })
+        {
+            touch.Start();
+            await touch.WaitForExitAsync();
+        }
+        Assert.IsTrue(Directory.EnumerateFiles(folder).Any(f => f.Contains('\uFFFD', StringComparison.Ordinal)), "no file with a non-UTF-8 name was made");
+
+        var run = await cli.RunAsync(["sync", "DemoOffsite", "--now"]);
+
+        Assert.AreEqual(ExitCodes.Ok, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "not valid UTF-8", run.ToString());
+        var synced = Directory.EnumerateFiles(Path.Combine(target, "Demo"), "*", SearchOption.AllDirectories).Count(f => !f.Contains(".syncconfig", StringComparison.Ordinal));
+        Assert.AreEqual(Files(repository).Count - 1, synced, "every other file reached the target");
+    }
+
+    [TestMethod]
+    public void A_crafted_remote_manifest_is_reported_as_corrupted_with_reinitialize_as_the_way_out()
+    {
+        using var cli = SyncLifecycleEndToEndTests.DemoProcess(out var repository, out _);
+        Assert.AreEqual(ExitCodes.Ok, cli.Run("sync", "DemoOffsite", "--now").ExitCode);
+        var manifests = Path.Combine(cli.Combine("offsite"), "Demo", ".syncconfig", "manifests");
+        var id = File.ReadAllText(Path.Combine(repository, ".syncconfig", "id")).Trim();
+        var crafted = new
+        {
+            format = 1, repositoryId = id, generation = 7, commitId = "crafted", committedAt = DateTimeOffset.UnixEpoch,
+            files = new[] { new { path = "../../outside.txt", length = 1, modifiedTicks = 0, sha256 = "" } },
+        };
+        File.WriteAllText(Path.Combine(manifests, "00000000000000000007-crafted.json"), JsonSerializer.Serialize(crafted));
+
+        var run = cli.Run("sync", "DemoOffsite", "--now");
+
+        Assert.AreEqual(ExitCodes.SyncFailed, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "is corrupted", run.ToString());
+        StringAssert.Contains(run.Error, "reinitialize", run.ToString());
+        Assert.AreEqual(ExitCodes.Ok, cli.Run("reinitialize", "DemoOffsite").ExitCode, "reinitialize is the way out");
+        Assert.AreEqual(ExitCodes.Ok, cli.Run("sync", "DemoOffsite", "--now").ExitCode);
+    }
+
     internal static (string Computer, string Definition) FirstDefinition(string repository)
     {
         var definition = Directory.EnumerateDirectories(repository)
