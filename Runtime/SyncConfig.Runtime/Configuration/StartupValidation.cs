@@ -21,7 +21,7 @@ public static class StartupValidation
         var problems = configuration.Problems.Select(p => new ConfigurationProblem("", "", p)).ToList();
         if (writesFolders)
             problems.AddRange(WritableFolders.Check(configuration.Settings));
-        var warnings = new List<ConfigurationProblem>();
+        var warnings = configuration.Warnings.Select(w => new ConfigurationProblem("", "", w)).ToList();
         var resolver = new SyncResolver(configuration.Value);
         var syncs = new List<ResolvedSync>();
         foreach (var registration in registrations)
@@ -32,6 +32,7 @@ public static class StartupValidation
                 Add(registration.Name, violation);
             if (TargetOverlap.Check(resolved) is { } overlap)
                 problems.Add(overlap);
+            problems.AddRange(SecretLength.Check(resolved));
             syncs.Add(resolved);
         }
 
