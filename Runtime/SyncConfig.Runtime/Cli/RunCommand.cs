@@ -73,7 +73,7 @@ public static class RunCommand
                         .RunOnceAtStart()
                         .PreventOverlapping("sync:" + sync.Name);
                 }
-            }).OnError(e => logger.LogError("Scheduler error: {Message}", scrubber.Scrub(e.Message)));
+            }).OnError(e => logger.LogError("Scheduler error: {Message}", TerminalText.Escape(scrubber.Scrub(e.Message))));
 
             publisher.WritePage();
             foreach (var sync in scheduled)

@@ -75,15 +75,18 @@ public static class SyncCommands
             var report = await context.Engine().VerifyAsync(Job(sync), transport, cancellationToken);
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{sync.Name}: manifest generation {report.ManifestGeneration}, {report.FilesChecked} files checked."));
+            // Paths are the repository's own names and are printed as they are; only messages can carry a secret.
             foreach (var (label, paths) in new[]
             {
                 ("missing", report.Missing), ("not in the manifest", report.Extra),
-                ("size differs", report.SizeMismatches), ("hash differs", report.HashMismatches), ("error", report.Errors),
+                ("size differs", report.SizeMismatches), ("hash differs", report.HashMismatches),
             })
             {
                 foreach (var path in paths)
-                    context.Out.WriteLine($"  {label}: {scrubber.Scrub(path)}");
+                    context.Out.WriteLine($"  {label}: {path}");
             }
+            foreach (var error in report.Errors)
+                context.Out.WriteLine($"  error: {scrubber.Scrub(error)}");
 
             if (report.IsIntact)
             {

@@ -47,7 +47,7 @@ public static class SyncConfigCommandLine
 
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        var context = new CliContext(catalog, Console.Out, Console.Error, AnsiConsole.Console, TimeProvider.System);
+        var context = new CliContext(catalog, new EscapingWriter(Console.Out), new EscapingWriter(Console.Error), AnsiConsole.Console, TimeProvider.System);
         return await InvokeAsync(context, args, stopping.Token);
     }
 
