@@ -98,7 +98,7 @@ public sealed class SyncRunner
     {
         var scrubber = new SecretScrubber(sync.SecretValues);
         result = result with { Errors = result.Errors.Select(scrubber.Scrub).ToList() };
-        var problem = BestEffort(() => status.RecordAttempt(sync, AttemptReport.From(result, trigger, window?.Day)));
+        var problem = BestEffort(() => status.RecordAttempt(sync, AttemptReport.From(result, trigger, window?.Day), AttemptFiles.From(result)));
         return new RunOutcome(result) { StatusProblem = problem is null ? null : $"the status files in '{status.Store.Folder}' could not be written: {problem}" };
     }
 

@@ -29,7 +29,8 @@ public sealed class StatusPublisher
 
     public StatusStore Store { get; }
 
-    public void RecordAttempt(ResolvedSync sync, AttemptReport attempt)
+    /// <param name="files">The attempt's file lists, when it got as far as having any.</param>
+    public void RecordAttempt(ResolvedSync sync, AttemptReport attempt, AttemptFiles? files = null)
     {
         // Resolved names and paths may be built from references; whatever a secret reached is masked.
         var scrubber = new SecretScrubber(sync.SecretValues);
@@ -42,6 +43,8 @@ public sealed class StatusPublisher
             LastAttempt = attempt,
             Active = null,
         };
+        if (files is not null)
+            Store.WriteFiles(files);
         Store.WriteReport(report);
         Store.AppendHistory(sync.Name, attempt);
         WritePage();

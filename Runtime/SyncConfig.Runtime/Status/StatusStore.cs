@@ -5,8 +5,9 @@ namespace SyncConfig.Runtime.Status;
 
 /// <summary>
 /// The status folder: per sync <c>&lt;sync&gt;.json</c> (last attempt, forecast), <c>&lt;sync&gt;.history.json</c>
-/// (the last attempts, newest first, without file lists), <c>&lt;sync&gt;.progress.json</c> while a run is
-/// active, and <c>index.html</c> for all syncs. Every file is replaced atomically.
+/// (the last attempts, newest first), <c>&lt;sync&gt;.files.json</c> (the last attempt's file lists, bounded),
+/// <c>&lt;sync&gt;.progress.json</c> while a run is active, and <c>index.html</c> for all syncs. Only the file lists
+/// grow with the repository, and nothing reads them. Every file is replaced atomically.
 /// </summary>
 public sealed class StatusStore
 {
@@ -27,6 +28,8 @@ public sealed class StatusStore
 
     public string HistoryPath(string syncName) => Path.Combine(Folder, syncName + ".history.json");
 
+    public string FilesPath(string syncName) => Path.Combine(Folder, syncName + ".files.json");
+
     private string ProgressPath(string syncName) => Path.Combine(Folder, syncName + ".progress.json");
 
     public SyncStatusReport? ReadReport(string syncName) => JsonFiles.Read<SyncStatusReport>(ReportPath(syncName));
@@ -36,9 +39,13 @@ public sealed class StatusStore
 
     public void WriteReport(SyncStatusReport report) => JsonFiles.Write(ReportPath(report.Sync), report);
 
+    public void WriteFiles(AttemptFiles files) => JsonFiles.Write(FilesPath(files.Sync), files);
+
+    public AttemptFiles? ReadFiles(string syncName) => JsonFiles.Read<AttemptFiles>(FilesPath(syncName));
+
     public void AppendHistory(string syncName, AttemptReport attempt)
     {
-        var history = new List<AttemptReport> { attempt.Summary() };
+        var history = new List<AttemptReport> { attempt };
         history.AddRange(ReadHistory(syncName).Take(historyLength - 1));
         JsonFiles.Write(HistoryPath(syncName), history);
     }

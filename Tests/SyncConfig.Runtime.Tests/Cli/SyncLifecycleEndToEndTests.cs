@@ -28,7 +28,9 @@ public sealed class SyncLifecycleEndToEndTests
         var report = Report(cli);
         Assert.AreEqual("Succeeded", report.GetProperty("lastAttempt").GetProperty("outcome").GetString());
         Assert.AreEqual("RunNow", report.GetProperty("lastAttempt").GetProperty("trigger").GetString());
-        Assert.AreEqual(files, report.GetProperty("lastAttempt").GetProperty("filesUploaded").GetArrayLength());
+        Assert.AreEqual(files, report.GetProperty("lastAttempt").GetProperty("filesUploadedCount").GetInt32());
+        var lists = JsonDocument.Parse(File.ReadAllText(Path.Combine(cli.StatusFolder, "DemoOffsite.files.json"))).RootElement;
+        Assert.AreEqual(files, lists.GetProperty("filesUploaded").GetArrayLength());
         Assert.IsTrue(File.Exists(Path.Combine(cli.StatusFolder, "index.html")));
 
         var second = cli.Run("sync", "DemoOffsite", "--now");
