@@ -10,7 +10,7 @@ work=${1:-$(mktemp -d)}
 syncs=${2:-200}
 files=${3:-50000}
 seconds=${4:-130}
-dotnet build Benchmarks/StatusBench -c Release -nologo -clp:ErrorsOnly >/dev/null
+dotnet build Benchmarks/StatusBench -c Release -nologo -v q -clp:ErrorsOnly | grep -v "^$" || true
 bench=Benchmarks/StatusBench/bin/Release/net10.0/StatusBench
 for layout in with-lists summaries; do
   "$bench" fabricate "$work/$layout" "$layout" "$syncs" "$files"

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using SyncConfig;
 using SyncConfig.Catalog;
 using SyncConfig.Runtime.Catalog;
 using SyncConfig.Runtime.Cli;
@@ -42,8 +43,9 @@ switch (mode)
             await Task.WhenAny(run, Task.Delay(1000));
             samples.Add(Memory("VmRSS"));
         }
+        var exit = await run;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"run, {syncs} syncs, {seconds} s (page written at start and every minute): exit {await run}, resident at the end {samples[^2]} MB, " +
+            $"run, {syncs} syncs, {seconds} s (page written at start and every minute): exit {exit}, resident at the end {samples[^2]} MB, " +
             $"largest sample {samples.Max()} MB, peak resident {Memory("VmHWM")} MB"));
         break;
     }
