@@ -58,7 +58,7 @@ internal static class LinuxFiles
         }
     }
 
-    public static SafeFileHandle? OpenChecked(string path, LocalFileStatus expected, bool sequential)
+    public static SafeFileHandle? OpenChecked(string path, FileIdentity expected, bool sequential)
     {
         var descriptor = open(path, OpenReadOnly | OpenNonBlocking | OpenCloseOnExec, 0);
         if (descriptor < 0)
@@ -69,7 +69,7 @@ internal static class LinuxFiles
         var handle = new SafeFileHandle((IntPtr)descriptor, ownsHandle: true);
         var opened = Status(handle);
         // lstat before, fstat after: a link, a FIFO or another file swapped in between has another identity.
-        if (opened.Kind != LocalFileKind.Regular || !opened.IsSameFile(expected))
+        if (opened.Kind != LocalFileKind.Regular || opened.Identity != expected)
         {
             handle.Dispose();
             return null;
@@ -110,7 +110,7 @@ internal static class LinuxFiles
         // The ticks .NET's FileInfo.LastWriteTimeUtc gives, so manifests written before keep matching.
         var modified = DateTime.UnixEpoch.Ticks + buffer.ModifiedSeconds * TimeSpan.TicksPerSecond + buffer.ModifiedNanoseconds / 100;
         var device = ((ulong)buffer.DeviceMajor << 32) | buffer.DeviceMinor;
-        return new(kind, (long)buffer.Size, modified, device, buffer.Inode, buffer.Owner);
+        return new(kind, (long)buffer.Size, modified, new FileIdentity(device, buffer.Inode), buffer.Owner);
     }
 
     private static IOException Failure(int error, string path) => error switch

@@ -15,15 +15,15 @@ public enum LocalFileKind
 }
 
 /// <summary>
-/// One <c>lstat</c> of a path. <see cref="Device"/> and <see cref="Inode"/> name the file itself (zero where the
-/// platform gives no identity), so a later open can prove it reached the file that was checked and not whatever a
-/// rename or a link put at that path since.
+/// The file itself, whatever path leads to it (zero where the platform gives no identity): a later open proves by it
+/// that it reached the file that was checked, not whatever a rename or a link put at that path since.
 /// </summary>
-public readonly record struct LocalFileStatus(LocalFileKind Kind, long Length, long ModifiedTicks, ulong Device, ulong Inode, uint? Owner)
-{
-    public static readonly LocalFileStatus Missing = new(LocalFileKind.Missing, 0, 0, 0, 0, null);
+public readonly record struct FileIdentity(ulong Device, ulong Inode);
 
-    public bool IsSameFile(LocalFileStatus other) => Device == other.Device && Inode == other.Inode;
+/// <summary>One <c>lstat</c> of a path.</summary>
+public readonly record struct LocalFileStatus(LocalFileKind Kind, long Length, long ModifiedTicks, FileIdentity Identity, uint? Owner)
+{
+    public static readonly LocalFileStatus Missing = new(LocalFileKind.Missing, 0, 0, default, null);
 }
 
 /// <summary>
@@ -44,9 +44,9 @@ public static class LocalFiles
 
     /// <summary>
     /// Opens <paramref name="path"/> for reading only if it is still the regular file <paramref name="expected"/>
-    /// describes (same identity); null otherwise. Never blocks: a FIFO put there is opened non-blocking and refused.
+    /// names; null otherwise. Never blocks: a FIFO put there is opened non-blocking and refused.
     /// </summary>
-    public static SafeFileHandle? OpenChecked(string path, LocalFileStatus expected, bool sequential)
+    public static SafeFileHandle? OpenChecked(string path, FileIdentity expected, bool sequential)
     {
         if (OperatingSystem.IsLinux())
             return LinuxFiles.OpenChecked(path, expected, sequential);
@@ -59,7 +59,7 @@ public static class LocalFiles
     public static LocalFileStatus Status(SafeFileHandle handle) =>
         OperatingSystem.IsLinux()
             ? LinuxFiles.Status(handle)
-            : new(LocalFileKind.Regular, RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle).Ticks, 0, 0, null);
+            : new(LocalFileKind.Regular, RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle).Ticks, default, null);
 
     /// <summary>
     /// The path with every symbolic link (or junction) resolved, component by component. Components that do not exist
@@ -139,9 +139,9 @@ public static class LocalFiles
             return LocalFileStatus.Missing;
         var attributes = info.Attributes;
         if ((attributes & FileAttributes.ReparsePoint) != 0)
-            return new(LocalFileKind.SymbolicLink, 0, 0, 0, 0, null);
+            return new(LocalFileKind.SymbolicLink, 0, 0, default, null);
         if ((attributes & FileAttributes.Directory) != 0)
-            return new(LocalFileKind.Directory, 0, 0, 0, 0, null);
-        return new(LocalFileKind.Regular, info.Length, info.LastWriteTimeUtc.Ticks, 0, 0, null);
+            return new(LocalFileKind.Directory, 0, 0, default, null);
+        return new(LocalFileKind.Regular, info.Length, info.LastWriteTimeUtc.Ticks, default, null);
     }
 }

@@ -10,7 +10,7 @@ public readonly record struct SnapshotFile(string Path, long Length, long Modifi
     internal string? Source { get; init; }
 
     /// <summary>The file as it was checked: the upload opens this very file or none.</summary>
-    internal LocalFileStatus Status { get; init; }
+    internal FileIdentity Identity { get; init; }
 }
 
 /// <summary>The repository's files at the moment every folder was closed to backups.</summary>
@@ -36,7 +36,7 @@ public sealed class RepositorySnapshot
 
     /// <summary>The file the snapshot checked, opened for reading; null when something else is at its place now.</summary>
     internal SafeFileHandle? Open(SnapshotFile file, bool sequential) =>
-        LocalFiles.OpenChecked(file.Source ?? FullPath(file.Path), file.Status, sequential);
+        LocalFiles.OpenChecked(file.Source ?? FullPath(file.Path), file.Identity, sequential);
 
     public static RepositorySnapshot Take(BackupRepository repository)
     {
@@ -77,7 +77,7 @@ public sealed class RepositorySnapshot
                         pending.Push((at, relative, new Ancestry(at, folder.Ancestry), source is not null));
                         break;
                     case LocalFileKind.Regular:
-                        files.Add(new SnapshotFile(relative, status.Length, status.ModifiedTicks) { Source = source, Status = status });
+                        files.Add(new SnapshotFile(relative, status.Length, status.ModifiedTicks) { Source = source, Identity = status.Identity });
                         break;
                     case LocalFileKind.Special:
                         skipped.Add($"'{relative}' is not a regular file (a FIFO, socket or device); only regular files are synced.");
