@@ -60,6 +60,7 @@ public sealed partial class SyncEngine
 
             run.Report("Snapshot");
             var snapshot = RepositorySnapshot.Take(repository);
+            run.Skipped = snapshot.Skipped;
             var reopenEarly = job.AllowBackupsDuringSync && !job.RunNow;
             if (reopenEarly)
                 gate.OpenGate();
@@ -146,7 +147,9 @@ public sealed partial class SyncEngine
         RemoteException remote => remote.Message,
         UnauthorizedAccessException => "The repository could not be read: " + e.Message,
         IOException => "The repository could not be read: " + e.Message,
-        _ => "The sync failed unexpectedly: " + e.Message,
+        // Most likely damaged remote state that nothing above recognised: say how to get past it, not only that it failed.
+        _ => $"The sync failed unexpectedly: {e.Message} If this repeats, 'syncconfig verify' shows what is wrong on the target, " +
+            "and 'syncconfig reinitialize' rebuilds the remote state from the files already there.",
     };
 
     private static SyncErrorKind KindOf(Exception e) => e switch

@@ -25,6 +25,8 @@ internal sealed class SyncRun(SyncJob job, TimeProvider time, IProgress<SyncProg
 
     public string? Recovery { get; set; }
 
+    public IReadOnlyList<string> Skipped { get; set; } = [];
+
     public long BytesUploaded => Interlocked.Read(ref _bytesUploaded);
 
     public int FilesUploadedCount => Volatile.Read(ref _filesUploaded);
@@ -98,6 +100,7 @@ internal sealed class SyncRun(SyncJob job, TimeProvider time, IProgress<SyncProg
         FilesUploaded = _uploaded.Order(StringComparer.Ordinal).ToList(),
         FilesDeleted = outcome == SyncOutcome.Succeeded ? _deleted.Order(StringComparer.Ordinal).ToList() : [],
         FilesUnchanged = _unchanged,
+        Skipped = Skipped,
         Errors = error is null ? [] : [error],
         ErrorKind = errorKind,
         Retries = retries,

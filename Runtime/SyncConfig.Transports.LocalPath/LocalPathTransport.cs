@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Enumeration;
 using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 
@@ -54,9 +55,21 @@ public sealed class LocalPathTransport : IRemoteTransport
             if (!Directory.Exists(full))
                 return Absent(new List<RemoteFileInfo>());
             var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-            return new DirectoryInfo(full).EnumerateFiles("*", options)
-                .Select(f => new RemoteFileInfo(Relative(f.FullName), f.Length))
-                .ToList();
+            // .NET recurses into linked folders; a link is refused here instead, like every other path through one.
+            var entries = new FileSystemEnumerable<(string Path, long Length, bool IsFile, bool IsLink)>(full,
+                (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory ? 0 : e.Length, !e.IsDirectory, IsLink(e.Attributes)), options)
+            {
+                ShouldRecursePredicate = (ref FileSystemEntry e) => !IsLink(e.Attributes),
+            };
+            var files = new List<RemoteFileInfo>();
+            foreach (var entry in entries)
+            {
+                if (entry.IsLink)
+                    throw LinkRefused(entry.Path);
+                if (entry.IsFile)
+                    files.Add(new RemoteFileInfo(Relative(entry.Path), entry.Length));
+            }
+            return files;
         });
         foreach (var file in files)
         {
@@ -201,8 +214,30 @@ public sealed class LocalPathTransport : IRemoteTransport
             return _root;
         if (path.StartsWith('/') || path.Split('/').Any(s => s is "" or "." or ".."))
             throw new ArgumentException($"'{path}' is not a relative path inside the target.", nameof(path));
-        return Path.Combine(_root, path.Replace('/', Path.DirectorySeparatorChar));
+        var full = Path.Combine(_root, path.Replace('/', Path.DirectorySeparatorChar));
+        RefuseLinks(path);
+        return full;
     }
+
+    /// <summary>
+    /// Nothing below the target path is followed when it is a link: a link planted in the mirror or in the metadata
+    /// folder would otherwise steer writes and recursive deletes into the repository or anywhere else.
+    /// </summary>
+    private void RefuseLinks(string path)
+    {
+        var current = _root;
+        foreach (var segment in path.Split('/'))
+        {
+            current = Path.Combine(current, segment);
+            if (new FileInfo(current).LinkTarget is not null)
+                throw LinkRefused(current);
+        }
+    }
+
+    private static bool IsLink(FileAttributes attributes) => (attributes & FileAttributes.ReparsePoint) != 0;
+
+    private RemoteException LinkRefused(string full) => new(RemoteErrorKind.Other,
+        $"'{Relative(full)}' in '{_root}' is a symbolic link; links inside the target are never followed. Replace it with a real folder or file (or delete it).");
 
     private string Relative(string full) => Path.GetRelativePath(_root, full).Replace(Path.DirectorySeparatorChar, '/');
 
@@ -237,6 +272,10 @@ public sealed class LocalPathTransport : IRemoteTransport
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Task.FromException<T>(Classify(e, destination ?? path));
+        }
+        catch (RemoteException e)
+        {
+            return Task.FromException<T>(e);
         }
     }
 

@@ -1,3 +1,4 @@
+using SyncConfig.Engine.FileSystem;
 using SyncConfig.Engine.Repository;
 
 namespace SyncConfig.Engine.Leases;
@@ -45,6 +46,12 @@ public sealed class BackupLease : IAsyncDisposable, IDisposable
     }
 
     public string Folder { get; }
+
+    /// <summary>
+    /// Hands the lease to the child process started next: the OS lock then lives while either process holds it, so
+    /// a wrapper killed with SIGKILL does not leave its backup writing without a lease.
+    /// </summary>
+    public void ShareWithNextChildProcess() => LocalFiles.AllowInheritance(_lock.SafeFileHandle);
 
     public void Dispose() => _lock.Dispose();
 

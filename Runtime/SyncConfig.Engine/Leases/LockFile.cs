@@ -1,3 +1,5 @@
+using SyncConfig.Engine.FileSystem;
+
 namespace SyncConfig.Engine.Leases;
 
 /// <summary>
@@ -6,21 +8,23 @@ namespace SyncConfig.Engine.Leases;
 /// </summary>
 internal static class LockFile
 {
+    /// <summary>The lock, or null while another process holds a conflicting one.</summary>
+    /// <exception cref="SyncException">The lock file cannot be used at all: waiting would never end.</exception>
     public static FileStream? TryAcquire(string path, bool exclusive)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             // Read access: a shared flock on a write handle is refused on some network file systems.
             return new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, exclusive ? FileShare.None : FileShare.ReadWrite | FileShare.Delete, 1);
         }
-        catch (IOException)
+        catch (IOException e) when (LocalFiles.IsLockConflict(e))
         {
             return null;
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
+            throw Unusable(path, e);
         }
     }
 
@@ -37,4 +41,12 @@ internal static class LockFile
             await Task.Delay(pollInterval, time, cancellationToken);
         }
     }
+
+    private static SyncException Unusable(string path, Exception e) => new(SyncErrorKind.PermissionDenied, e switch
+    {
+        PathTooLongException => $"The lock file '{path}' has a name too long for its file system; use a shorter folder name.",
+        UnauthorizedAccessException => $"The lock file '{path}' cannot be opened: permission denied (or it is not a file). " +
+            "Make it, and its folder, readable and writable by the user running SyncConfig and the backups.",
+        _ => $"The lock file '{path}' cannot be opened: {e.Message} Check that its disk is writable and not full.",
+    }, e);
 }

@@ -68,8 +68,9 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism)
                     await using var stream = await remote.Transport.OpenReadAsync(remote.Mirror(file.Path), c2);
                     return await Uploader.HashAsync(stream, c2);
                 }, c);
-                await using var localStream = File.OpenRead(snapshot.FullPath(mine.Path));
-                if (await Uploader.HashAsync(localStream, c) == theirs)
+                using var local = snapshot.Open(mine, sequential: true);
+                await using var localStream = local is null ? null : new FileStream(local, FileAccess.Read, 1);
+                if (localStream is not null && await Uploader.HashAsync(localStream, c) == theirs)
                 {
                     entries.Add(new ManifestEntry(mine.Path, mine.Length, mine.ModifiedTicks, theirs));
                     return;

@@ -217,6 +217,7 @@ internal sealed class RemoteFolder
             var manifest = JsonSerializer.Deserialize(bytes, ProtocolJson.Default.Manifest);
             if (manifest is null || manifest.Format != Manifest.CurrentFormat || manifest.Generation != name.Generation || manifest.CommitId != name.CommitId)
                 throw new JsonException("header does not match the file name");
+            RemoteContent.CheckManifest(manifest);
             return manifest;
         }
         catch (JsonException e)
@@ -235,8 +236,10 @@ internal sealed class RemoteFolder
             return null;
         try
         {
-            return JsonSerializer.Deserialize(bytes, ProtocolJson.Default.Journal)
+            var journal = JsonSerializer.Deserialize(bytes, ProtocolJson.Default.Journal)
                 ?? throw new JsonException("empty journal");
+            RemoteContent.CheckJournal(journal);
+            return journal;
         }
         catch (JsonException e)
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
+using SyncConfig.Engine.FileSystem;
 using SyncConfig.Engine.Repository;
 using SyncConfig.Transports;
 
@@ -19,11 +20,9 @@ internal sealed class Uploader(RemoteFolder remote, RepositorySnapshot snapshot)
                 && await remote.Transport.GetFileAsync(destination, c) is { } partial && partial.Length <= file.Length)
                 offset = partial.Length;
 
-            var localPath = snapshot.FullPath(file.Path);
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             // Read-ahead advice costs a syscall that only a file of more than one read can repay.
-            using (var local = File.OpenHandle(localPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite,
-                       file.Length > BufferSize ? FileOptions.SequentialScan : FileOptions.None))
+            using (var local = snapshot.Open(file, sequential: file.Length > BufferSize) ?? throw Changed(file))
             {
                 if (offset > 0)
                     await HashPrefixAsync(local, hash, offset, c);
@@ -31,12 +30,11 @@ internal sealed class Uploader(RemoteFolder remote, RepositorySnapshot snapshot)
                 await remote.Transport.WriteAsync(destination, body, offset > 0 ? WriteMode.Append : WriteMode.Replace, c);
                 if (body.BytesRead != file.Length - offset)
                     throw Changed(file);
+                // The open file itself, not its path: a backup writing into it moves its time or size.
+                var now = LocalFiles.Status(local);
+                if (now.Length != file.Length || now.ModifiedTicks != file.ModifiedTicks)
+                    throw Changed(file);
             }
-            var now = new FileInfo(localPath);
-            if ((now.Attributes & FileAttributes.ReparsePoint) != 0)
-                now = now.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? now;
-            if (!now.Exists || now.Length != file.Length || now.LastWriteTimeUtc.Ticks != file.ModifiedTicks)
-                throw Changed(file);
             return new ManifestEntry(file.Path, file.Length, file.ModifiedTicks, Convert.ToHexStringLower(hash.GetHashAndReset()));
         }, ct);
 

@@ -45,6 +45,22 @@ public sealed class BackupRepository
         return new BackupRepository(full, TryReadId(idFile) ?? throw new SyncException(SyncErrorKind.Other, $"The repository ID file '{idFile}' is unreadable."));
     }
 
+    /// <summary>
+    /// A repository that a sync (or <c>test</c>) has already given its ID; never creates anything. The backup side
+    /// uses it: a mistyped path must not become a fresh repository whose lease nobody else looks at.
+    /// </summary>
+    public static BackupRepository OpenExisting(string root)
+    {
+        var full = Path.GetFullPath(root);
+        if (!Directory.Exists(full))
+            throw new SyncException(SyncErrorKind.Other, $"The repository folder '{full}' does not exist. Check the path.");
+        var idFile = Path.Combine(full, RepositoryPaths.MetadataFolder, "id");
+        var id = TryReadId(idFile) ?? throw new SyncException(SyncErrorKind.Other,
+            $"'{full}' is not a SyncConfig repository yet (it has no {RepositoryPaths.MetadataFolder}/id). Check the path; " +
+            "a repository gets its ID from its first sync or from 'syncconfig test NAME'.");
+        return new BackupRepository(full, id);
+    }
+
     private static string? TryReadId(string idFile)
     {
         if (!File.Exists(idFile))

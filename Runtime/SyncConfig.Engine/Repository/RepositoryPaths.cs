@@ -28,7 +28,7 @@ public static class RepositoryPaths
     {
         var normalized = relativePath.Replace('\\', '/').Trim('/');
         if (normalized.Length == 0 || normalized.Split('/').Any(s => s is "" or "." or ".."))
-            throw new ArgumentException($"{what} '{relativePath}' must be a relative path such as PC01/1A2B3C.", nameof(relativePath));
+            throw new ArgumentException($"{what} '{relativePath}' must be a relative path such as PC01/1A2B3C.");
         return normalized;
     }
 }

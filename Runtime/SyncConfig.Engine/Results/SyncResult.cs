@@ -28,6 +28,9 @@ public sealed record SyncResult
     public IReadOnlyList<string> FilesDeleted { get; init; } = [];
     public IReadOnlyList<string> FilesUnchanged { get; init; } = [];
 
+    /// <summary>Repository entries the sync left out, each with why (special files, names that are not UTF-8).</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
     /// <summary>Messages a person can act on. Never holds a secret.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 

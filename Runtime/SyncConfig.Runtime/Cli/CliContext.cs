@@ -35,7 +35,8 @@ public sealed class CliContext
     public TransportRegistry Transports { get; } = TransportRegistry.InThisBuild;
 
     public StatusPublisher Publisher(RuntimeConfiguration configuration) =>
-        new(new StatusStore(configuration.Settings.StatusFolder, configuration.Settings.HistoryLength), Catalog, configuration.TimeZone, Clock);
+        new(new StatusStore(configuration.Settings.StatusFolder, configuration.Settings.HistoryLength), Catalog, configuration.TimeZone, Clock,
+            configuration.Settings.StateFolder);
 
     public SyncRunner Runner(RuntimeConfiguration configuration) =>
         new(Engine(), Transports, Publisher(configuration), configuration.Settings.StateFolder, Clock);

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.ComponentModel;
 using System.Diagnostics;
+using SyncConfig.Engine;
 using SyncConfig.Engine.Leases;
+using SyncConfig.Engine.Repository;
 using SyncConfig.Rules;
 using SyncConfig.Runtime.Configuration;
 
@@ -13,6 +16,10 @@ namespace SyncConfig.Runtime.Cli;
 /// </summary>
 public static class LeaseCommand
 {
+    /// <summary>The shell's codes for a command that was not found, and for one that was found but could not run.</summary>
+    public const int CommandNotFound = 127;
+    public const int CommandNotRunnable = 126;
+
     public static Command Create(CliContext context)
     {
         var repository = new Argument<string>("repository") { Description = "A [SyncRepository] class name, or the repository's path." };
@@ -24,20 +31,62 @@ public static class LeaseCommand
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var configuration = RuntimeConfiguration.Load(parsed.GetValue(SyncConfigCommandLine.ConfigOption));
-            var repositoryText = parsed.GetValue(repository)!;
-            var (path, exitCode) = RepositoryPathOf(context, configuration, repositoryText);
+            string folderName;
+            try
+            {
+                folderName = RepositoryPaths.Validate(parsed.GetValue(folder)!, "The lease folder");
+            }
+            catch (ArgumentException e)
+            {
+                context.Error.WriteLine(e.Message);
+                return ExitCodes.UsageError;
+            }
+
+            var configuration = RuntimeConfiguration.Load(parsed.GetValue(SyncConfigCommandLine.ConfigOption), readSecrets: false);
+            var (path, exitCode) = RepositoryPathOf(context, configuration, parsed.GetValue(repository)!);
             if (path is null)
                 return exitCode;
+            try
+            {
+                path = BackupRepository.OpenExisting(path).Root;
+            }
+            catch (SyncException e)
+            {
+                context.Error.WriteLine(e.Message);
+                return ExitCodes.UnknownSync;
+            }
 
             var arguments = parsed.GetValue(backup)!;
-            await using var lease = await BackupLeases.AcquireAsync(path, parsed.GetValue(folder)!, cancellationToken);
+            BackupLease lease;
+            try
+            {
+                lease = await BackupLeases.AcquireAsync(path, folderName, cancellationToken);
+            }
+            catch (SyncException e)
+            {
+                context.Error.WriteLine(e.Message);
+                return ExitCodes.InvalidConfiguration;
+            }
+            await using var held = lease;
             var start = new ProcessStartInfo(arguments[0]) { UseShellExecute = false };
             foreach (var argument in arguments.Skip(1))
                 start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            await process.WaitForExitAsync(CancellationToken.None);
-            return process.ExitCode;
+            lease.ShareWithNextChildProcess();
+            Process process;
+            try
+            {
+                process = Process.Start(start)!;
+            }
+            catch (Win32Exception e)
+            {
+                context.Error.WriteLine($"The backup command '{arguments[0]}' could not be started: {e.Message}.");
+                return e.NativeErrorCode == 2 ? CommandNotFound : CommandNotRunnable;
+            }
+            using (process)
+            {
+                await process.WaitForExitAsync(CancellationToken.None);
+                return process.ExitCode;
+            }
         });
         return command;
     }

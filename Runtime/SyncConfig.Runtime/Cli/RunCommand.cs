@@ -28,7 +28,7 @@ public static class RunCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var configuration = RuntimeConfiguration.Load(parsed.GetValue(SyncConfigCommandLine.ConfigOption));
-            var validation = StartupValidation.Validate(configuration, context.Catalog.Syncs);
+            var validation = StartupValidation.Validate(configuration, context.Catalog.Syncs, writesFolders: true);
             if (!context.Report(validation))
                 return ExitCodes.InvalidConfiguration;
 
@@ -73,7 +73,7 @@ public static class RunCommand
                         .RunOnceAtStart()
                         .PreventOverlapping("sync:" + sync.Name);
                 }
-            }).OnError(e => logger.LogError("Scheduler error: {Message}", scrubber.Scrub(e.Message)));
+            }).OnError(e => logger.LogError("Scheduler error: {Message}", TerminalText.Escape(scrubber.Scrub(e.Message))));
 
             publisher.WritePage();
             foreach (var sync in scheduled)

@@ -43,17 +43,20 @@ public static class StatusCommands
                 syncs = [one];
             }
 
-            var configuration = RuntimeConfiguration.Load(parsed.GetValue(SyncConfigCommandLine.ConfigOption));
+            var configuration = RuntimeConfiguration.Load(parsed.GetValue(SyncConfigCommandLine.ConfigOption), readSecrets: false);
             // Status reads files only; a broken setting may still point it at the wrong folder, so say so.
-            foreach (var problem in configuration.Problems)
+            foreach (var problem in configuration.Problems.Concat(configuration.Warnings))
                 context.Error.WriteLine("warning: " + problem);
             var publisher = context.Publisher(configuration);
             var reports = syncs.Select(publisher.Describe).ToList();
             if (parsed.GetValue(json))
             {
-                context.Out.WriteLine(selected is null
+                var text = selected is null
                     ? JsonSerializer.Serialize(reports, JsonFiles.Options)
-                    : JsonSerializer.Serialize(reports[0], JsonFiles.Options));
+                    : JsonSerializer.Serialize(reports[0], JsonFiles.Options);
+                // Line by line: the console writer shows a line break inside one write as \n. JSON escapes its own strings.
+                foreach (var line in text.Split('\n'))
+                    context.Out.WriteLine(line.TrimEnd('\r'));
                 return ExitCodes.Ok;
             }
 

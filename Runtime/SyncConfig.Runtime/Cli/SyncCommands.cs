@@ -76,15 +76,18 @@ public static class SyncCommands
             var report = await context.Engine().VerifyAsync(Job(sync), transport, cancellationToken);
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{sync.Name}: manifest generation {report.ManifestGeneration}, {report.FilesChecked} files checked."));
+            // Paths are the repository's own names and are printed as they are; only messages can carry a secret.
             foreach (var (label, paths) in new[]
             {
                 ("missing", report.Missing), ("not in the manifest", report.Extra),
-                ("size differs", report.SizeMismatches), ("hash differs", report.HashMismatches), ("error", report.Errors),
+                ("size differs", report.SizeMismatches), ("hash differs", report.HashMismatches),
             })
             {
                 foreach (var path in paths)
-                    context.Out.WriteLine($"  {label}: {scrubber.Scrub(path)}");
+                    context.Out.WriteLine($"  {label}: {path}");
             }
+            foreach (var error in report.Errors)
+                context.Out.WriteLine($"  error: {scrubber.Scrub(error)}");
 
             if (report.IsIntact)
             {
@@ -118,7 +121,7 @@ public static class SyncCommands
 
     public static async Task<int> RunAttemptAsync(CliContext context, ParseResult parsed, string name, AttemptTrigger trigger, CancellationToken cancellationToken)
     {
-        var (sync, configuration, exitCode) = SyncConfigCommandLine.ResolveOne(context, parsed, name);
+        var (sync, configuration, exitCode) = SyncConfigCommandLine.ResolveOne(context, parsed, name, writesFolders: true);
         if (sync is null || configuration is null)
             return exitCode;
         if (context.Transports.Unavailable(sync.Destination) is { } unavailable)
@@ -137,6 +140,10 @@ public static class SyncCommands
         }
 
         WriteSummary(context.Out, result);
+        if (outcome.StatusProblem is { } statusProblem)
+            context.Error.WriteLine($"{sync.Name}: warning: {statusProblem}");
+        foreach (var skipped in result.Skipped)
+            context.Error.WriteLine($"{sync.Name}: skipped: {skipped}");
         foreach (var error in result.Errors)
             context.Error.WriteLine($"{sync.Name}: {error}");
         if (outcome.RemoteIdMismatch)

@@ -47,7 +47,7 @@ public static class SyncConfigCommandLine
 
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        var context = new CliContext(catalog, Console.Out, Console.Error, AnsiConsole.Console, TimeProvider.System);
+        var context = new CliContext(catalog, new EscapingWriter(Console.Out), new EscapingWriter(Console.Error), AnsiConsole.Console, TimeProvider.System);
         return await InvokeAsync(context, args, stopping.Token);
     }
 
@@ -73,12 +73,14 @@ public static class SyncConfigCommandLine
     }
 
     /// <summary>The sync named by <paramref name="name"/>, resolved and validated; or the exit code that explains why not.</summary>
-    public static (ResolvedSync? Sync, RuntimeConfiguration? Configuration, int ExitCode) ResolveOne(CliContext context, ParseResult parsed, string name)
+    /// <param name="writesFolders">The command runs the sync and so writes the state and status folders.</param>
+    public static (ResolvedSync? Sync, RuntimeConfiguration? Configuration, int ExitCode) ResolveOne(
+        CliContext context, ParseResult parsed, string name, bool writesFolders = false)
     {
         if (context.Catalog.Find(name) is not { } registration)
             return (null, null, context.UnknownSync(name));
         var configuration = RuntimeConfiguration.Load(parsed.GetValue(ConfigOption));
-        var validation = StartupValidation.Validate(configuration, [registration]);
+        var validation = StartupValidation.Validate(configuration, [registration], writesFolders);
         if (!context.Report(validation))
             return (null, configuration, ExitCodes.InvalidConfiguration);
         return (validation.Syncs[0], configuration, ExitCodes.Ok);

@@ -14,12 +14,13 @@ public sealed class RuntimeConfiguration
     public const string ConfigurationFileName = "appsettings.json";
     public const string SecretsFileName = "secrets.json";
 
-    private RuntimeConfiguration(IConfiguration root, RuntimeSettings settings, TimeZoneInfo timeZone, IReadOnlyList<string> problems)
+    private RuntimeConfiguration(IConfiguration root, RuntimeSettings settings, TimeZoneInfo timeZone, IReadOnlyList<string> problems, IReadOnlyList<string> warnings)
     {
         Root = root;
         Settings = settings;
         TimeZone = timeZone;
         Problems = problems;
+        Warnings = warnings;
     }
 
     public IConfiguration Root { get; }
@@ -29,11 +30,17 @@ public sealed class RuntimeConfiguration
     /// <summary>Problems with the configuration itself (unreadable files, unknown time zone, open secrets file).</summary>
     public IReadOnlyList<string> Problems { get; }
 
+    /// <summary>What is probably a mistake but stops nothing (an unknown setting).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
     public string? Value(string name) => Root[ValuesSection + ":" + name];
 
-    public static RuntimeConfiguration Load(string? configFile)
+    /// <param name="readSecrets">False for the commands that resolve nothing secret (<c>list</c>, <c>status</c>, <c>lease</c>):
+    /// a broken secrets file must not stop them.</param>
+    public static RuntimeConfiguration Load(string? configFile, bool readSecrets = true)
     {
         var problems = new List<string>();
+        var warnings = new List<string>();
         var baseFolder = configFile is null ? AppContext.BaseDirectory : Path.GetDirectoryName(Path.GetFullPath(configFile))!;
 
         var builder = new ConfigurationBuilder()
@@ -57,12 +64,12 @@ public sealed class RuntimeConfiguration
             settingsOnly = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         }
 
-        var settings = settingsOnly.GetSection(RuntimeSettings.SectionName).Get<RuntimeSettings>() ?? new RuntimeSettings();
+        var settings = RuntimeSettingsReader.Read(settingsOnly.GetSection(RuntimeSettings.SectionName), problems, warnings);
         settings.StateFolder = Path.GetFullPath(settings.StateFolder, baseFolder);
         settings.StatusFolder = Path.GetFullPath(settings.StatusFolder, baseFolder);
 
         var secretsFile = Path.GetFullPath(string.IsNullOrEmpty(settings.SecretsFile) ? SecretsFileName : settings.SecretsFile, baseFolder);
-        var secrets = SecretsFile.Read(secretsFile, problems);
+        var secrets = readSecrets ? SecretsFile.Read(secretsFile, problems) : new Dictionary<string, string>();
         var environment = Environment.GetEnvironmentVariables();
         var root = new ConfigurationBuilder()
             .AddConfiguration(settingsOnly)
@@ -70,7 +77,7 @@ public sealed class RuntimeConfiguration
             .AddInMemoryCollection(environment.Keys.Cast<string>().Select(k => KeyValuePair.Create(ValuesSection + ":" + k, (string?)environment[k]?.ToString())))
             .Build();
 
-        return new RuntimeConfiguration(root, settings, ResolveTimeZone(settings.TimeZone, problems), problems);
+        return new RuntimeConfiguration(root, settings, ResolveTimeZone(settings.TimeZone, problems), problems, warnings);
     }
 
     private static TimeZoneInfo ResolveTimeZone(string? id, List<string> problems)

@@ -4,28 +4,41 @@ namespace SyncConfig.Runtime.Configuration;
 
 /// <summary>
 /// The secrets file: a flat JSON object <c>{ "NAS_PASSWORD": "…" }</c> readable by its owner only.
-/// Like ssh with a private key, the runtime refuses a secrets file that others can read.
+/// Like ssh with a private key, the runtime refuses a secrets file that others can read or that
+/// another user owns (its values override the configuration, the target path included).
 /// </summary>
 public static class SecretsFile
 {
-    private const UnixFileMode OpenToOthers =
-        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
-        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-
     public static IReadOnlyDictionary<string, string> Read(string path, List<string> problems)
     {
+        if (Directory.Exists(path))
+        {
+            problems.Add($"Secrets file '{path}' is a folder; SyncConfig:SecretsFile must name a file.");
+            return new Dictionary<string, string>();
+        }
         if (!File.Exists(path))
             return new Dictionary<string, string>();
 
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & OpenToOthers) != 0)
+        if (SecretsFileAccess.Problem(path) is { } access)
         {
-            problems.Add($"Secrets file '{path}' can be read by other users; restrict it with: chmod 600 '{path}'.");
+            problems.Add(access);
+            return new Dictionary<string, string>();
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add($"Secrets file '{path}' cannot be read ({e.Message}); it must be readable by the user running SyncConfig.");
             return new Dictionary<string, string>();
         }
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(text);
             var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var property in document.RootElement.EnumerateObject())
             {

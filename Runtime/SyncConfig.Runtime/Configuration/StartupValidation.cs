@@ -15,10 +15,13 @@ public sealed record StartupValidationResult(IReadOnlyList<ResolvedSync> Syncs, 
 /// </summary>
 public static class StartupValidation
 {
-    public static StartupValidationResult Validate(RuntimeConfiguration configuration, IEnumerable<SyncRegistration> registrations)
+    /// <param name="writesFolders">The command runs syncs: its state and status folders must take writes.</param>
+    public static StartupValidationResult Validate(RuntimeConfiguration configuration, IEnumerable<SyncRegistration> registrations, bool writesFolders = false)
     {
         var problems = configuration.Problems.Select(p => new ConfigurationProblem("", "", p)).ToList();
-        var warnings = new List<ConfigurationProblem>();
+        if (writesFolders)
+            problems.AddRange(WritableFolders.Check(configuration.Settings));
+        var warnings = configuration.Warnings.Select(w => new ConfigurationProblem("", "", w)).ToList();
         var resolver = new SyncResolver(configuration.Value);
         var syncs = new List<ResolvedSync>();
         foreach (var registration in registrations)
@@ -27,6 +30,9 @@ public static class StartupValidation
                 continue;
             foreach (var violation in ResolvedValueRules.Check(resolved))
                 Add(registration.Name, violation);
+            if (TargetOverlap.Check(resolved) is { } overlap)
+                problems.Add(overlap);
+            problems.AddRange(SecretLength.Check(resolved));
             syncs.Add(resolved);
         }
 

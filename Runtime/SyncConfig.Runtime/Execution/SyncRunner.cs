@@ -10,6 +10,9 @@ namespace SyncConfig.Runtime.Execution;
 /// <summary>How a request to run a sync ended.</summary>
 public sealed record RunOutcome(SyncResult? Result, string? BusyWith = null)
 {
+    /// <summary>Why the status files could not be written, if they could not; the sync itself is not affected.</summary>
+    public string? StatusProblem { get; init; }
+
     /// <summary>Another run of the same sync held the lock; nothing was done.</summary>
     public bool WasBusy => Result is null;
 
@@ -43,11 +46,20 @@ public sealed class SyncRunner
     public async Task<RunOutcome> RunAsync(
         ResolvedSync sync, AttemptTrigger trigger, WindowOccurrence? window, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
-        using var runLock = SyncLock.TryAcquire(stateFolder, sync.Name);
+        var startedAt = clock.GetUtcNow();
+        SyncLock? runLock;
+        try
+        {
+            runLock = SyncLock.TryAcquire(stateFolder, sync.Name);
+        }
+        catch (SyncLockException e)
+        {
+            return Record(sync, trigger, window, Failure(sync, startedAt, SyncOutcome.Failed, e.Message));
+        }
+        using var held = runLock;
         if (runLock is null)
             return new RunOutcome(null, "another run of this sync is in progress");
 
-        var startedAt = clock.GetUtcNow();
         var job = new SyncJob(sync.Name, sync.RepositoryPath, sync.FolderName)
         {
             PerFolderUpload = sync.Registration.PerFolderUpload,
@@ -56,11 +68,13 @@ public sealed class SyncRunner
             StartDeadline = window?.End,
         };
 
-        var scrubber = new SecretScrubber(sync.SecretValues);
         var reporter = new ProgressFile(status.Store, sync.Name, trigger, startedAt, clock, ProgressFileInterval, progress);
         SyncResult result;
         try
         {
+            // Checked at start-up too; again here because a scheduler runs for months and a mount or link can move.
+            if (TargetOverlap.Check(sync) is { } overlap)
+                throw new SyncException(SyncErrorKind.Other, overlap.Message);
             await using var transport = transports.Create(sync.Destination);
             result = trigger == AttemptTrigger.Reinitialize
                 ? await engine.ReinitializeAsync(job, transport, reporter, cancellationToken)
@@ -80,12 +94,33 @@ public sealed class SyncRunner
         }
         finally
         {
-            status.Store.ClearProgress(sync.Name);
+            BestEffort(() => status.Store.ClearProgress(sync.Name));
         }
 
+        return Record(sync, trigger, window, result);
+    }
+
+    /// <summary>Writes the attempt into the status files; a status folder that refuses it does not undo the sync.</summary>
+    private RunOutcome Record(ResolvedSync sync, AttemptTrigger trigger, WindowOccurrence? window, SyncResult result)
+    {
+        var scrubber = new SecretScrubber(sync.SecretValues);
         result = result with { Errors = result.Errors.Select(scrubber.Scrub).ToList() };
-        status.RecordAttempt(sync, AttemptReport.From(result, trigger, window?.Day));
-        return new RunOutcome(result);
+        var problem = BestEffort(() => status.RecordAttempt(sync, AttemptReport.From(result, trigger, window?.Day), AttemptFiles.From(result)));
+        return new RunOutcome(result) { StatusProblem = problem is null ? null : $"the status files in '{status.Store.Folder}' could not be written: {problem}" };
+    }
+
+    /// <summary>Runs a status file write; returns why it failed, or null.</summary>
+    private static string? BestEffort(Action write)
+    {
+        try
+        {
+            write();
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
     }
 
     private SyncResult Failure(ResolvedSync sync, DateTimeOffset startedAt, SyncOutcome outcome, string error, SyncErrorKind? kind) => new()
@@ -115,7 +150,8 @@ public sealed class SyncRunner
                 if (now - lastWritten < interval)
                     return;
                 lastWritten = now;
-                store.WriteProgress(syncName, new ActiveProgress
+                // Only for status to read: a status folder that refuses it must not stop the upload.
+                BestEffort(() => store.WriteProgress(syncName, new ActiveProgress
                 {
                     ProcessId = Environment.ProcessId,
                     Trigger = trigger,
@@ -127,7 +163,7 @@ public sealed class SyncRunner
                     FilesDone = value.FilesDone,
                     FilesTotal = value.FilesTotal,
                     CurrentFile = value.CurrentFile,
-                });
+                }));
             }
         }
     }

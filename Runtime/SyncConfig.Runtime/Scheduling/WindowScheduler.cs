@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SyncConfig.Engine.Results;
+using SyncConfig.Runtime.Cli;
 using SyncConfig.Runtime.Configuration;
 using SyncConfig.Runtime.Execution;
 using SyncConfig.Runtime.Progress;
@@ -42,7 +43,7 @@ public sealed class WindowScheduler
         // Recorded before the run: a process stopped mid-sync leaves it unfinished, so a restart inside the window runs it again.
         attempts.Record(sync.Name, new WindowAttempt(window.Day, Finished: false));
         logger.LogInformation("{Sync}: window {Start:O} to {End:O} is open; starting", sync.Name, window.Start, window.End);
-        var lines = new PeriodicProgressLines(sync.Name, progressInterval, clock, line => logger.LogInformation("{Progress}", line));
+        var lines = new PeriodicProgressLines(sync.Name, progressInterval, clock, line => logger.LogInformation("{Progress}", TerminalText.Escape(line)));
         var outcome = await runner.RunAsync(sync, AttemptTrigger.Window, window, lines, cancellationToken);
         if (outcome.Result is not { } result)
         {
@@ -57,8 +58,12 @@ public sealed class WindowScheduler
             attempts.Record(sync.Name, new WindowAttempt(window.Day, Finished: true));
         logger.LogInformation("{Sync}: {Outcome}; {Bytes} bytes uploaded, {Uploaded} files uploaded, {Deleted} deleted, {Unchanged} unchanged",
             sync.Name, result.Outcome, result.BytesUploaded, result.FilesUploaded.Count, result.FilesDeleted.Count, result.FilesUnchanged.Count);
+        if (outcome.StatusProblem is { } statusProblem)
+            logger.LogWarning("{Sync}: {Problem}", sync.Name, TerminalText.Escape(statusProblem));
+        foreach (var skipped in result.Skipped)
+            logger.LogWarning("{Sync}: skipped: {Entry}", sync.Name, TerminalText.Escape(skipped));
         foreach (var error in result.Errors)
-            logger.LogWarning("{Sync}: {Error}", sync.Name, error);
+            logger.LogWarning("{Sync}: {Error}", sync.Name, TerminalText.Escape(error));
         return outcome;
     }
 }

@@ -15,18 +15,22 @@ public sealed class StatusPublisher
     private readonly ISyncCatalog catalog;
     private readonly TimeZoneInfo zone;
     private readonly TimeProvider clock;
+    private readonly string? stateFolder;
 
-    public StatusPublisher(StatusStore store, ISyncCatalog catalog, TimeZoneInfo zone, TimeProvider clock)
+    /// <param name="stateFolder">Where the syncs' run locks are, which tell a running sync; null to go by process ID only.</param>
+    public StatusPublisher(StatusStore store, ISyncCatalog catalog, TimeZoneInfo zone, TimeProvider clock, string? stateFolder = null)
     {
         Store = store;
         this.catalog = catalog;
         this.zone = zone;
         this.clock = clock;
+        this.stateFolder = stateFolder;
     }
 
     public StatusStore Store { get; }
 
-    public void RecordAttempt(ResolvedSync sync, AttemptReport attempt)
+    /// <param name="files">The attempt's file lists, when it got as far as having any.</param>
+    public void RecordAttempt(ResolvedSync sync, AttemptReport attempt, AttemptFiles? files = null)
     {
         // Resolved names and paths may be built from references; whatever a secret reached is masked.
         var scrubber = new SecretScrubber(sync.SecretValues);
@@ -39,6 +43,8 @@ public sealed class StatusPublisher
             LastAttempt = attempt,
             Active = null,
         };
+        if (files is not null)
+            Store.WriteFiles(files);
         Store.WriteReport(report);
         Store.AppendHistory(sync.Name, attempt);
         WritePage();
@@ -60,7 +66,7 @@ public sealed class StatusPublisher
             Window = registration.Window.ToString(),
             TimeZone = zone.Id,
             LastAttempt = written?.LastAttempt,
-            Active = Store.ReadProgress(registration.Name),
+            Active = Store.ReadProgress(registration.Name, stateFolder is null ? null : SyncLock.IsHeld(stateFolder, registration.Name)),
             Forecast = forecast,
             UpdatedAt = now,
         };

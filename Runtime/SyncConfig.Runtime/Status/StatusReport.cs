@@ -15,7 +15,10 @@ public enum AttemptTrigger
     Reinitialize,
 }
 
-/// <summary>One attempt as the status files record it (schema: docs/runtime.md).</summary>
+/// <summary>
+/// One attempt as the status files record it (schema: docs/runtime.md): counts, never file lists, so the page and
+/// <c>status</c> read a few hundred bytes per sync whatever the repository's size. The lists are in <see cref="AttemptFiles"/>.
+/// </summary>
 public sealed record AttemptReport
 {
     public required SyncOutcome Outcome { get; init; }
@@ -29,11 +32,10 @@ public sealed record AttemptReport
     public int FilesDeletedCount { get; init; }
     public int FilesUnchangedCount { get; init; }
 
-    /// <summary>Paths relative to the repository root; left out of the history file to keep it small.</summary>
-    public IReadOnlyList<string>? FilesUploaded { get; init; }
-    public IReadOnlyList<string>? FilesDeleted { get; init; }
-    public IReadOnlyList<string>? FilesUnchanged { get; init; }
     public IReadOnlyList<string> Errors { get; init; } = [];
+
+    /// <summary>Repository entries the sync left out, each with why (special files, names that are not UTF-8).</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
     public int Retries { get; init; }
     public string? Recovery { get; init; }
 
@@ -52,17 +54,12 @@ public sealed record AttemptReport
         FilesUploadedCount = result.FilesUploaded.Count,
         FilesDeletedCount = result.FilesDeleted.Count,
         FilesUnchangedCount = result.FilesUnchanged.Count,
-        FilesUploaded = result.FilesUploaded,
-        FilesDeleted = result.FilesDeleted,
-        FilesUnchanged = result.FilesUnchanged,
         Errors = result.Errors,
+        Skipped = result.Skipped,
         Retries = result.Retries,
         Recovery = result.Recovery,
         WindowDay = windowDay,
     };
-
-    /// <summary>The same attempt without its file lists, as the history keeps it.</summary>
-    public AttemptReport Summary() => this with { FilesUploaded = null, FilesDeleted = null, FilesUnchanged = null };
 }
 
 /// <summary>A window occurrence in a status file.</summary>

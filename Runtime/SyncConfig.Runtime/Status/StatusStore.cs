@@ -5,8 +5,9 @@ namespace SyncConfig.Runtime.Status;
 
 /// <summary>
 /// The status folder: per sync <c>&lt;sync&gt;.json</c> (last attempt, forecast), <c>&lt;sync&gt;.history.json</c>
-/// (the last attempts, newest first, without file lists), <c>&lt;sync&gt;.progress.json</c> while a run is
-/// active, and <c>index.html</c> for all syncs. Every file is replaced atomically.
+/// (the last attempts, newest first), <c>&lt;sync&gt;.files.json</c> (the last attempt's file lists, bounded),
+/// <c>&lt;sync&gt;.progress.json</c> while a run is active, and <c>index.html</c> for all syncs. Only the file lists
+/// grow with the repository, and nothing reads them. Every file is replaced atomically.
 /// </summary>
 public sealed class StatusStore
 {
@@ -27,6 +28,8 @@ public sealed class StatusStore
 
     public string HistoryPath(string syncName) => Path.Combine(Folder, syncName + ".history.json");
 
+    public string FilesPath(string syncName) => Path.Combine(Folder, syncName + ".files.json");
+
     private string ProgressPath(string syncName) => Path.Combine(Folder, syncName + ".progress.json");
 
     public SyncStatusReport? ReadReport(string syncName) => JsonFiles.Read<SyncStatusReport>(ReportPath(syncName));
@@ -36,9 +39,13 @@ public sealed class StatusStore
 
     public void WriteReport(SyncStatusReport report) => JsonFiles.Write(ReportPath(report.Sync), report);
 
+    public void WriteFiles(AttemptFiles files) => JsonFiles.Write(FilesPath(files.Sync), files);
+
+    public AttemptFiles? ReadFiles(string syncName) => JsonFiles.Read<AttemptFiles>(FilesPath(syncName));
+
     public void AppendHistory(string syncName, AttemptReport attempt)
     {
-        var history = new List<AttemptReport> { attempt.Summary() };
+        var history = new List<AttemptReport> { attempt };
         history.AddRange(ReadHistory(syncName).Take(historyLength - 1));
         JsonFiles.Write(HistoryPath(syncName), history);
     }
@@ -47,9 +54,15 @@ public sealed class StatusStore
 
     public void ClearProgress(string syncName) => File.Delete(ProgressPath(syncName));
 
-    /// <summary>The active run's progress; a file left by a process that has since died is not an active run.</summary>
-    public ActiveProgress? ReadProgress(string syncName) =>
-        JsonFiles.Read<ActiveProgress>(ProgressPath(syncName)) is { } progress && IsAlive(progress.ProcessId) ? progress : null;
+    /// <summary>The active run's progress; a file left by a run that has since ended is not an active run.</summary>
+    /// <param name="runLockHeld">Whether the sync's run lock is held now: the proof of a running sync. Where that cannot
+    /// be told, a live process ID is taken instead (it may have been reused by another process since).</param>
+    public ActiveProgress? ReadProgress(string syncName, bool? runLockHeld = null)
+    {
+        if (runLockHeld == false)
+            return null;
+        return JsonFiles.Read<ActiveProgress>(ProgressPath(syncName)) is { } progress && (runLockHeld == true || IsAlive(progress.ProcessId)) ? progress : null;
+    }
 
     private static bool IsAlive(int processId)
     {

@@ -19,7 +19,14 @@ public static class JsonFiles
             return null;
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options);
+            // From the stream, not a string of the whole file: a property the type does not have (the file lists of
+            // reports written by earlier versions) is skipped without being held in memory.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 16384);
+            return JsonSerializer.Deserialize<T>(stream, Options);
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
         }
         catch (JsonException)
         {

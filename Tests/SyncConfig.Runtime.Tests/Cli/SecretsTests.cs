@@ -60,4 +60,52 @@ public sealed class SecretsTests
         StringAssert.Contains(error.ToString(), "missing-********", error.ToString());
         SecretScan.AssertNone([Password, OtherPassword], output.ToString() + error.ToString(), folder.Path);
     }
+
+    [TestMethod]
+    public async Task A_secret_shorter_than_the_minimum_is_a_configuration_problem()
+    {
+        using var folder = new TempFolder();
+        var (context, output, error) = Context(folder, Registrations.LocalPath("Short", folder.Combine("repository"), folder.Path, userName: "backup", password: "ab"));
+
+        var exit = await SyncConfigCommandLine.InvokeAsync(context, ["test", "Short", "--config", Config(folder)], CancellationToken.None);
+
+        Assert.AreEqual(ExitCodes.InvalidConfiguration, exit, output + "\n" + error);
+        StringAssert.Contains(error.ToString(), $"Short.Password: The value is 2 characters long; a secret must have at least {SyncConfig.Runtime.Configuration.SecretLength.Minimum} characters.");
+    }
+
+    [TestMethod]
+    public async Task Paths_are_printed_as_they_are_even_when_a_secret_occurs_in_them()
+    {
+        using var folder = new TempFolder();
+        const string secret = "Backup-2024";
+        var repository = folder.Combine("repository");
+        Directory.CreateDirectory(Path.Combine(repository, "PC01", "AAAA"));
+        File.WriteAllText(Path.Combine(repository, "PC01", "AAAA", $"{secret}-full.mrimg"), "image");
+        Directory.CreateDirectory(folder.Combine("offsite"));
+        var (context, output, error) = Context(folder, Registrations.LocalPath("Usb", repository, folder.Combine("offsite"), userName: "backup", password: secret));
+        Assert.AreEqual(ExitCodes.Ok, await SyncConfigCommandLine.InvokeAsync(context, ["sync", "Usb", "--now", "--config", Config(folder)], CancellationToken.None), error.ToString());
+        File.Delete(folder.Combine("offsite", "Site", "PC01", "AAAA", $"{secret}-full.mrimg"));
+
+        await SyncConfigCommandLine.InvokeAsync(context, ["verify", "Usb", "--config", Config(folder)], CancellationToken.None);
+
+        StringAssert.Contains(output.ToString(), $"missing: PC01/AAAA/{secret}-full.mrimg", output.ToString());
+    }
+
+    private static string Config(TempFolder folder)
+    {
+        var config = folder.Combine("appsettings.json");
+        File.WriteAllText(config, """{ "SyncConfig": { "StateFolder": "state", "StatusFolder": "status", "TimeZone": "UTC" } }""");
+        return config;
+    }
+
+    private static (CliContext Context, StringWriter Output, StringWriter Error) Context(TempFolder folder, SyncConfig.Catalog.SyncRegistration registration)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output),
+        });
+        return (new CliContext(new SyncCatalogList([registration], []), output, error, terminal, TimeProvider.System), output, error);
+    }
 }

@@ -28,7 +28,9 @@ public sealed class SyncLifecycleEndToEndTests
         var report = Report(cli);
         Assert.AreEqual("Succeeded", report.GetProperty("lastAttempt").GetProperty("outcome").GetString());
         Assert.AreEqual("RunNow", report.GetProperty("lastAttempt").GetProperty("trigger").GetString());
-        Assert.AreEqual(files, report.GetProperty("lastAttempt").GetProperty("filesUploaded").GetArrayLength());
+        Assert.AreEqual(files, report.GetProperty("lastAttempt").GetProperty("filesUploadedCount").GetInt32());
+        var lists = JsonDocument.Parse(File.ReadAllText(Path.Combine(cli.StatusFolder, "DemoOffsite.files.json"))).RootElement;
+        Assert.AreEqual(files, lists.GetProperty("filesUploaded").GetArrayLength());
         Assert.IsTrue(File.Exists(Path.Combine(cli.StatusFolder, "index.html")));
 
         var second = cli.Run("sync", "DemoOffsite", "--now");
@@ -125,7 +127,7 @@ public sealed class SyncLifecycleEndToEndTests
     [DataRow("exit 7", 7)]
     public void Lease_runs_the_backup_command_and_returns_its_exit_code(string script, int expected)
     {
-        using var cli = DemoProcess(out var repository, out _);
+        using var cli = LeaseEndToEndTests.RepositoryWithId(out var repository);
         var marker = cli.Combine("backup-ran");
 
         var run = cli.Run("lease", "DemoRepository", "PC01/AAAA", "--", "sh", "-c", $"touch '{marker}'; {script}");

@@ -6,6 +6,7 @@ using SyncConfig.Runtime.Configuration;
 using SyncConfig.Runtime.Demo;
 using SyncConfig.Runtime.Execution;
 using SyncConfig.Runtime.Progress;
+using SyncConfig.Runtime.Scheduling;
 using SyncConfig.Runtime.Status;
 using SyncConfig.Runtime.Tests.Infrastructure;
 
@@ -68,6 +69,46 @@ public sealed class SyncRunnerTests
 
         Assert.AreEqual(5, store.ReadProgress("Live")?.BytesDone);
         Assert.IsNull(store.ReadProgress("Dead"));
+    }
+
+    [TestMethod]
+    public void A_held_run_lock_is_what_makes_a_sync_running()
+    {
+        using var folder = new TempFolder();
+        var state = folder.Combine("state");
+        var registration = Registrations.LocalPath("Usb", folder.Combine("repository"), folder.Combine("target"));
+        var publisher = new StatusPublisher(new StatusStore(folder.Combine("status"), 10), new SyncCatalogList([registration], []), TimeZoneInfo.Utc, TimeProvider.System, state);
+        using var finished = System.Diagnostics.Process.Start("true")!;
+        finished.WaitForExit();
+        publisher.Store.WriteProgress("Usb", new ActiveProgress
+        {
+            ProcessId = finished.Id, Trigger = AttemptTrigger.RunNow, StartedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+        });
+
+        using (SyncLock.TryAcquire(state, "Usb"))
+            Assert.IsNotNull(publisher.Describe(registration).Active, "the lock is held: the sync runs, whatever its process ID says");
+        Assert.IsNull(publisher.Describe(registration).Active, "no lock held: nothing runs");
+    }
+
+    [TestMethod]
+    public async Task A_status_folder_that_stops_taking_writes_does_not_stop_the_sync()
+    {
+        using var folder = new TempFolder();
+        var repository = folder.Combine("repository");
+        new DemoRepository(repository, seed: 3, maxMegabytes: 2).Generate();
+        Directory.CreateDirectory(folder.Combine("target"));
+        var registration = Registrations.LocalPath("Usb", repository, folder.Combine("target"));
+        var sync = new ResolvedSync(registration, repository, "Site", null, registration.Destination, []);
+        // A file where the status folder should be: every progress and report write fails.
+        File.WriteAllText(folder.Combine("status"), "");
+        var publisher = new StatusPublisher(new StatusStore(folder.Combine("status"), 10), new SyncCatalogList([registration], []), TimeZoneInfo.Utc, TimeProvider.System);
+        var runner = new SyncRunner(new SyncEngine(), publisher, folder.Combine("state"), TimeProvider.System);
+
+        var outcome = await runner.RunAsync(sync, AttemptTrigger.RunNow, window: null, progress: null, CancellationToken.None);
+
+        Assert.AreEqual(SyncOutcome.Succeeded, outcome.Result!.Outcome, string.Join("\n", outcome.Result.Errors));
+        Assert.IsNotNull(outcome.StatusProblem, "the failed status write is reported");
+        Assert.IsTrue((await new SyncEngine().VerifyAsync(new SyncJob("Usb", repository, "Site"), TransportRegistry.InThisBuild.Create(sync.Destination), CancellationToken.None)).IsIntact);
     }
 
     [TestMethod]

@@ -6,7 +6,10 @@ namespace SyncConfig.Runtime.Tests.Infrastructure;
 public static class Attempts
 {
     public static AttemptReport Of(string sync, SyncOutcome outcome, DateTimeOffset startedAt, long bytes, params string[] errors) =>
-        AttemptReport.From(new SyncResult
+        AttemptReport.From(Result(sync, outcome, startedAt, bytes, errors), AttemptTrigger.Window, DateOnly.FromDateTime(startedAt.UtcDateTime));
+
+    public static SyncResult Result(string sync, SyncOutcome outcome, DateTimeOffset startedAt, long bytes, params string[] errors) =>
+        new()
         {
             SyncName = sync,
             Outcome = outcome,
@@ -18,5 +21,5 @@ public static class Attempts
             FilesUnchanged = ["PC03/CCCC/CCCC-00-00.mrimg", "PC03/CCCC/CCCC-01-00.mrimg", "PC03/CCCC/CCCC.xml"],
             Errors = errors,
             Retries = 2,
-        }, AttemptTrigger.Window, DateOnly.FromDateTime(startedAt.UtcDateTime));
+        };
 }

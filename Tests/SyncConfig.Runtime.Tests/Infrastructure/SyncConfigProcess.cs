@@ -37,6 +37,28 @@ public sealed class SyncConfigProcess : IDisposable
 
     public string Combine(params string[] parts) => work.Combine(parts);
 
+    /// <summary>
+    /// Runs the executable as an unprivileged user (setpriv), so permissions apply as they do to a service account;
+    /// the work folder is handed to that user. Root, which these tests run as, may write anywhere.
+    /// </summary>
+    public void RunAsUnprivilegedUser()
+    {
+        User = UnprivilegedUser;
+        ChangeOwner(work.Path, UnprivilegedUser, recursive: true);
+    }
+
+    public const int UnprivilegedUser = 65534;
+
+    /// <summary>Who the runs are made as; null for this process's user.</summary>
+    public int? User { get; private set; }
+
+    public static void ChangeOwner(string path, int user, bool recursive = false)
+    {
+        using var chown = Process.Start("chown", recursive ? ["-R", $"{user}:{user}", path] : [$"{user}:{user}", path])!;
+        chown.WaitForExit();
+        Assert.AreEqual(0, chown.ExitCode, "chown failed");
+    }
+
     public ProcessRun Run(params string[] arguments) => RunAsync(arguments).GetAwaiter().GetResult();
 
     public async Task<ProcessRun> RunAsync(string[] arguments, Action<Process>? whileRunning = null)
@@ -64,13 +86,19 @@ public sealed class SyncConfigProcess : IDisposable
 
     public ProcessStartInfo StartInfo(string[] arguments, bool withConfig)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(User is null ? DotnetHost() : "setpriv")
         {
             WorkingDirectory = work.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (User is { } user)
+        {
+            foreach (var argument in new[] { $"--reuid={user}", $"--regid={user}", "--clear-groups", DotnetHost() })
+                start.ArgumentList.Add(argument);
+            start.Environment["HOME"] = work.Path;
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "syncconfig.dll"));
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);

@@ -22,7 +22,7 @@ public sealed class StatusFilesTests
 
         var history = store.ReadHistory("Nightly");
         CollectionAssert.AreEqual(new long[] { 4, 3, 2 }, history.Select(a => a.BytesUploaded).ToArray());
-        Assert.IsTrue(history.All(a => a.FilesUploaded is null), "the history keeps counts, not file lists");
+        Assert.DoesNotContain("filesUploaded\"", File.ReadAllText(store.HistoryPath("Nightly")), "the history keeps counts, not file lists");
         Assert.AreEqual(2, history[0].FilesUploadedCount);
     }
 
@@ -34,17 +34,38 @@ public sealed class StatusFilesTests
         var sync = Registrations.LocalPath("Nightly", "/srv/backups/main", "/mnt/usb");
         var publisher = new StatusPublisher(new StatusStore(folder.Path, 10), new SyncCatalogList([sync], []), TimeZoneInfo.Utc, clock);
 
+        var result = Attempts.Result("Nightly", SyncOutcome.Succeeded, DateTimeOffset.Parse("2026-11-26T02:00:00Z"), 42);
         publisher.RecordAttempt(new ResolvedSync(sync, "/srv/backups/main", "Site", null, sync.Destination, []),
-            Attempts.Of("Nightly", SyncOutcome.Succeeded, DateTimeOffset.Parse("2026-11-26T02:00:00Z"), 42));
+            AttemptReport.From(result, AttemptTrigger.Window, null), AttemptFiles.From(result));
 
         var report = publisher.Store.ReadReport("Nightly")!;
-        CollectionAssert.AreEqual(new[] { "PC01/AAAA/AAAA-00-00.mrimg", "PC01/AAAA/AAAA-01-00.mrimg" }, report.LastAttempt!.FilesUploaded!.ToArray());
-        CollectionAssert.AreEqual(new[] { "PC02/BBBB/BBBB-00-00.mrimg" }, report.LastAttempt.FilesDeleted!.ToArray());
-        Assert.AreEqual(3, report.LastAttempt.FilesUnchangedCount);
+        var files = publisher.Store.ReadFiles("Nightly")!;
+        CollectionAssert.AreEqual(new[] { "PC01/AAAA/AAAA-00-00.mrimg", "PC01/AAAA/AAAA-01-00.mrimg" }, files.FilesUploaded.ToArray());
+        CollectionAssert.AreEqual(new[] { "PC02/BBBB/BBBB-00-00.mrimg" }, files.FilesDeleted.ToArray());
+        Assert.AreEqual(3, report.LastAttempt!.FilesUnchangedCount);
         Assert.AreEqual("/mnt/usb", report.Destination);
         CollectionAssert.AreEquivalent(
-            new[] { "Nightly.json", "Nightly.history.json", "index.html" },
+            new[] { "Nightly.json", "Nightly.history.json", "Nightly.files.json", "index.html" },
             Directory.GetFiles(folder.Path).Select(Path.GetFileName).ToArray());
+    }
+
+    [TestMethod]
+    public void A_large_no_change_sync_keeps_its_paths_out_of_the_report_and_bounds_the_file_lists()
+    {
+        using var folder = new TempFolder();
+        var sync = Registrations.LocalPath("Nightly", "/srv/backups/main", "/mnt/usb");
+        var publisher = new StatusPublisher(new StatusStore(folder.Path, 10), new SyncCatalogList([sync], []), TimeZoneInfo.Utc, TimeProvider.System);
+        var unchanged = Enumerable.Range(0, 50_000).Select(i => $"PC{i % 40:D4}/{i % 7:X16}/Image-{i:D6}-00.mrimg").ToList();
+        var result = Attempts.Result("Nightly", SyncOutcome.Succeeded, DateTimeOffset.UtcNow, 0) with { FilesUploaded = [], FilesDeleted = [], FilesUnchanged = unchanged };
+
+        publisher.RecordAttempt(new ResolvedSync(sync, "/srv/backups/main", "Site", null, sync.Destination, []),
+            AttemptReport.From(result, AttemptTrigger.Window, null), AttemptFiles.From(result));
+
+        Assert.IsLessThan(4_096, new FileInfo(publisher.Store.ReportPath("Nightly")).Length, "the report carries no paths");
+        Assert.AreEqual(50_000, publisher.Store.ReadReport("Nightly")!.LastAttempt!.FilesUnchangedCount);
+        var files = publisher.Store.ReadFiles("Nightly")!;
+        Assert.HasCount(AttemptFiles.MaxPaths, files.FilesUnchanged);
+        Assert.IsTrue(files.Truncated);
     }
 
     [TestMethod]

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace SyncConfig.Runtime.Configuration;
+
+/// <summary>
+/// Reads the <c>SyncConfig</c> section setting by setting, so a value that does not parse is a problem in the list
+/// (not the binder's exception with a stack trace) and a key no setting has — a typo that would silently keep the
+/// default — is a warning.
+/// </summary>
+public static class RuntimeSettingsReader
+{
+    /// <summary>The largest history a status page still reads quickly.</summary>
+    public const int MaxHistoryLength = 10_000;
+
+    private static readonly string[] Known =
+        [nameof(RuntimeSettings.StateFolder), nameof(RuntimeSettings.StatusFolder), nameof(RuntimeSettings.TimeZone),
+         nameof(RuntimeSettings.SecretsFile), nameof(RuntimeSettings.HistoryLength), nameof(RuntimeSettings.ProgressLogInterval)];
+
+    public static RuntimeSettings Read(IConfigurationSection section, List<string> problems, List<string> warnings)
+    {
+        var settings = new RuntimeSettings();
+        foreach (var child in section.GetChildren())
+        {
+            if (!Known.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                warnings.Add($"{Name(child.Key)} is not a setting; it is ignored. The settings are {string.Join(", ", Known)}.");
+        }
+
+        settings.StateFolder = section[nameof(RuntimeSettings.StateFolder)] is { Length: > 0 } state ? state : settings.StateFolder;
+        settings.StatusFolder = section[nameof(RuntimeSettings.StatusFolder)] is { Length: > 0 } status ? status : settings.StatusFolder;
+        settings.TimeZone = section[nameof(RuntimeSettings.TimeZone)];
+        settings.SecretsFile = section[nameof(RuntimeSettings.SecretsFile)];
+
+        if (section[nameof(RuntimeSettings.HistoryLength)] is { } history)
+        {
+            if (int.TryParse(history, NumberStyles.Integer, CultureInfo.InvariantCulture, out var length) && length is >= 1 and <= MaxHistoryLength)
+                settings.HistoryLength = length;
+            else
+                problems.Add($"{Name(nameof(RuntimeSettings.HistoryLength))} '{history}' must be a whole number from 1 to {MaxHistoryLength}.");
+        }
+
+        if (section[nameof(RuntimeSettings.ProgressLogInterval)] is { } interval)
+        {
+            if (TimeSpan.TryParse(interval, CultureInfo.InvariantCulture, out var every) && every > TimeSpan.Zero && every <= TimeSpan.FromDays(1))
+                settings.ProgressLogInterval = every;
+            else
+                problems.Add($"{Name(nameof(RuntimeSettings.ProgressLogInterval))} '{interval}' must be a time span such as \"00:00:10\" (above zero, at most a day).");
+        }
+        return settings;
+    }
+
+    private static string Name(string key) => RuntimeSettings.SectionName + ":" + key;
+}
