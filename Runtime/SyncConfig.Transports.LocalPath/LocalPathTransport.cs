@@ -273,10 +273,6 @@ public sealed class LocalPathTransport : IRemoteTransport
         {
             return Task.FromException<T>(Classify(e, destination ?? path));
         }
-        catch (RemoteException e)
-        {
-            return Task.FromException<T>(e);
-        }
     }
 
     private RemoteException Classify(Exception e, string path)

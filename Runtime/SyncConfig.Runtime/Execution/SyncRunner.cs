@@ -54,7 +54,7 @@ public sealed class SyncRunner
         }
         catch (SyncLockException e)
         {
-            return Record(sync, trigger, window, Failure(sync, startedAt, SyncOutcome.Failed, e.Message));
+            return Record(sync, trigger, window, Failure(sync, startedAt, SyncOutcome.Failed, e.Message, SyncErrorKind.Other));
         }
         using var held = runLock;
         if (runLock is null)

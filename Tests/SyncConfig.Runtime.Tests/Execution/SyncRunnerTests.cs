@@ -102,7 +102,7 @@ public sealed class SyncRunnerTests
         // A file where the status folder should be: every progress and report write fails.
         File.WriteAllText(folder.Combine("status"), "");
         var publisher = new StatusPublisher(new StatusStore(folder.Combine("status"), 10), new SyncCatalogList([registration], []), TimeZoneInfo.Utc, TimeProvider.System);
-        var runner = new SyncRunner(new SyncEngine(), publisher, folder.Combine("state"), TimeProvider.System);
+        var runner = new SyncRunner(new SyncEngine(), TransportRegistry.InThisBuild, publisher, folder.Combine("state"), TimeProvider.System);
 
         var outcome = await runner.RunAsync(sync, AttemptTrigger.RunNow, window: null, progress: null, CancellationToken.None);
 
