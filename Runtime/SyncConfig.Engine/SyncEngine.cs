@@ -4,7 +4,7 @@ using SyncConfig.Engine.Leases;
 using SyncConfig.Engine.Protocol;
 using SyncConfig.Engine.Repository;
 using SyncConfig.Engine.Results;
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
 using SyncConfig.Engine.Verification;
 
 namespace SyncConfig.Engine;
@@ -39,13 +39,13 @@ public sealed partial class SyncEngine
         var retry = new RemoteRetry(_options, _time, _logger);
         await retry.RunAsync(c => transport.ConnectAsync(c), cancellationToken);
         var remote = new RemoteFolder(transport, job.FolderName, retry);
-        if (await remote.OwnerAsync(cancellationToken) is not { } owner)
-            return null;
-        var held = await RemoteLock.AcquireAsync(remote, job.Name, owner, _options, _time, _logger, cancellationToken);
+        var owner = await remote.OwnerAsync(cancellationToken);
+        // Taken even for a folder nobody has claimed: that also clears the lock a killed first sync left.
+        var held = await RemoteLock.AcquireAsync(remote, job.Name, owner ?? "", _options, _time, _logger, cancellationToken);
         await using (held)
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.Lost);
-            return await new CommitProtocol(remote, _options.Parallelism, held).RecoverAsync(snapshot: null, keepStaged: true, linked.Token);
+            return owner is null ? null : await new CommitProtocol(remote, _options.Parallelism, held).RecoverAsync(snapshot: null, keepStaged: true, linked.Token);
         }
     }
 

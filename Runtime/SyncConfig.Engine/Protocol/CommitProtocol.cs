@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using SyncConfig.Engine.Repository;
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
 
 namespace SyncConfig.Engine.Protocol;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
 
 namespace SyncConfig.Engine.Protocol;
 

@@ -1,4 +1,4 @@
-namespace SyncConfig.Engine.Transports;
+namespace SyncConfig.Transports;
 
 /// <summary>
 /// Verifies an interrupted write by reading the remote prefix back and comparing it with the local bytes, chunk by

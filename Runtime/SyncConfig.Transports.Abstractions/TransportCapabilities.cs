@@ -1,8 +1,9 @@
-namespace SyncConfig.Engine.Transports;
+namespace SyncConfig.Transports;
 
 /// <summary>
 /// What a target can do safely, declared as data (as rclone's <c>fs.Features</c>): the commit protocol
-/// picks its steps from these flags instead of asking which transport it is talking to.
+/// picks its steps from these flags instead of asking which transport it is talking to. Each transport declares
+/// its own set; the conformance suite holds it to every flag it claims.
 /// </summary>
 public sealed record TransportCapabilities
 {
@@ -21,16 +22,16 @@ public sealed record TransportCapabilities
     public bool ExclusiveCreate { get; init; }
 
     /// <summary>
-    /// An interrupted write can continue: <see cref="IRemoteTransport.VerifiedResumeOffsetAsync"/> says where, and
-    /// <see cref="WriteMode.Append"/> continues there (SFTP/FTP/SMB offsets, S3 multipart parts).
+    /// An interrupted write leaves its partial file visible, <see cref="IRemoteTransport.VerifiedResumeOffsetAsync"/> says
+    /// how much of it holds the local bytes, and <see cref="WriteMode.Append"/> continues there (SFTP/FTP/SMB offsets).
+    /// Never together with <see cref="AtomicWrites"/>: a store that shows no partial file resumes inside its own repeated
+    /// write (S3: the pending multipart upload's parts, each kept only when its ETag equals the MD5 of the same local
+    /// bytes) and the engine need not know.
     /// </summary>
     public bool ResumableWrites { get; init; }
 
     /// <summary>The target copies a file into a new name itself, without the data crossing the network.</summary>
     public bool ServerSideCopy { get; init; }
-
-    /// <summary>Large files go up in parts that become one object on completion.</summary>
-    public bool Multipart { get; init; }
 
     /// <summary>A written file becomes visible only once complete (object stores); otherwise a partial file can be seen.</summary>
     public bool AtomicWrites { get; init; }
@@ -53,35 +54,4 @@ public sealed record TransportCapabilities
     /// of the server itself may lose the newest writes; the documentation says so per target.
     /// </summary>
     public bool Durable { get; init; }
-
-    /// <summary>A local or mounted file system.</summary>
-    public static TransportCapabilities LocalPath { get; } = new()
-    {
-        Rename = true, AtomicRenameReplace = true, ExclusiveCreate = true, ResumableWrites = true, Folders = true, Durable = true,
-        CaseInsensitiveNames = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS(),
-    };
-
-    /// <summary>SMB through libsmbclient: rename onto an existing file deletes it first.</summary>
-    public static TransportCapabilities NetworkShare { get; } = new()
-    {
-        Rename = true, ExclusiveCreate = true, ResumableWrites = true, Folders = true, CaseInsensitiveNames = true,
-    };
-
-    /// <summary>SFTP with the OpenSSH posix-rename extension.</summary>
-    public static TransportCapabilities Sftp { get; } = new()
-    {
-        Rename = true, AtomicRenameReplace = true, ExclusiveCreate = true, ResumableWrites = true, Folders = true,
-    };
-
-    /// <summary>FTP/FTPS: no exclusive create, and RNTO onto an existing file is server-specific.</summary>
-    public static TransportCapabilities FileTransfer { get; } = new()
-    {
-        Rename = true, ResumableWrites = true, Folders = true,
-    };
-
-    /// <summary>S3 and compatible stores: no rename at all; objects appear whole.</summary>
-    public static TransportCapabilities S3 { get; } = new()
-    {
-        ServerSideCopy = true, Multipart = true, AtomicWrites = true, ResumableWrites = true, Durable = true,
-    };
 }
