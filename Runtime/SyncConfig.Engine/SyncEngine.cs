@@ -45,7 +45,7 @@ public sealed partial class SyncEngine
         await using (held)
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.Lost);
-            return owner is null ? null : await new CommitProtocol(remote, _options.Parallelism, held).RecoverAsync(snapshot: null, keepStaged: true, linked.Token);
+            return await new CommitProtocol(remote, _options.Parallelism, held).RecoverAsync(snapshot: null, keepStaged: true, linked.Token);
         }
     }
 
@@ -144,7 +144,7 @@ public sealed partial class SyncEngine
         {
             const string message = "Another sync took over the remote folder's lock while this one ran (it had not been renewed in time); this sync stopped without committing.";
             LogFailed(job.Name, message);
-            return run.Finish(SyncOutcome.Failed, retry.Retries, message);
+            return run.Finish(SyncOutcome.Failed, retry.Retries, SyncErrorKind.RemoteLocked, message);
         }
         catch (Exception e)
         {
@@ -152,7 +152,7 @@ public sealed partial class SyncEngine
             LogFailed(job.Name, message);
             if (e is not RemoteException { IsTransient: true })
                 await TrySettleAsync(owned, held, snapshot, keepStaged: e is not RemoteException { Kind: RemoteErrorKind.DiskFull }, job.Name);
-            return run.Finish(SyncOutcome.Failed, retry.Retries, message);
+            return run.Finish(SyncOutcome.Failed, retry.Retries, (e as SyncException)?.Kind, message);
         }
         finally
         {

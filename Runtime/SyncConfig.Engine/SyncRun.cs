@@ -95,8 +95,11 @@ internal sealed class SyncRun(SyncJob job, TimeProvider time, IProgress<SyncProg
     public void Report(string phase, string? currentFile = null) =>
         progress?.Report(new SyncProgress(phase, BytesUploaded, _bytesTotal, FilesUploadedCount, _filesTotal, currentFile));
 
-    public SyncResult Finish(SyncOutcome outcome, int retries, params string[] errors) => new()
+    public SyncResult Finish(SyncOutcome outcome, int retries, params string[] errors) => Finish(outcome, retries, null, errors);
+
+    public SyncResult Finish(SyncOutcome outcome, int retries, SyncErrorKind? kind, params string[] errors) => new()
     {
+        ErrorKind = kind,
         SyncName = job.Name,
         Outcome = outcome,
         StartedAt = startedAt,

@@ -31,6 +31,9 @@ public sealed record SyncResult
     /// <summary>Messages a person can act on. Never holds a secret.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 
+    /// <summary>What kind of failure ended the attempt, when the engine could tell (for example another sync's remote lock).</summary>
+    public SyncErrorKind? ErrorKind { get; init; }
+
     /// <summary>How many operations were retried after a transient failure.</summary>
     public int Retries { get; init; }
 
