@@ -144,7 +144,7 @@ public sealed partial class SyncEngine
         {
             const string message = "Another sync took over the remote folder's lock while this one ran (it had not been renewed in time); this sync stopped without committing.";
             LogFailed(job.Name, message);
-            return run.Finish(SyncOutcome.Failed, retry.Retries, SyncErrorKind.RemoteLocked, message);
+            return run.Finish(SyncOutcome.Failed, retry.Retries, message, SyncErrorKind.RemoteLocked);
         }
         catch (Exception e)
         {
@@ -152,7 +152,7 @@ public sealed partial class SyncEngine
             LogFailed(job.Name, message);
             if (e is not RemoteException { IsTransient: true })
                 await TrySettleAsync(owned, held, snapshot, keepStaged: e is not RemoteException { Kind: RemoteErrorKind.DiskFull }, job.Name);
-            return run.Finish(SyncOutcome.Failed, retry.Retries, (e as SyncException)?.Kind, message);
+            return run.Finish(SyncOutcome.Failed, retry.Retries, message, KindOf(e));
         }
         finally
         {
@@ -205,6 +205,24 @@ public sealed partial class SyncEngine
         UnauthorizedAccessException => "The repository could not be read: " + e.Message,
         IOException => "The repository could not be read: " + e.Message,
         _ => "The sync failed unexpectedly: " + e.Message,
+    };
+
+    private static SyncErrorKind KindOf(Exception e) => e switch
+    {
+        SyncException sync => sync.Kind,
+        RemoteException remote => KindOf(remote.Kind),
+        _ => SyncErrorKind.Other,
+    };
+
+    private static SyncErrorKind KindOf(RemoteErrorKind kind) => kind switch
+    {
+        RemoteErrorKind.Unreachable => SyncErrorKind.Unreachable,
+        RemoteErrorKind.AuthenticationFailed => SyncErrorKind.AuthenticationFailed,
+        RemoteErrorKind.NotFound => SyncErrorKind.TargetMissing,
+        RemoteErrorKind.PermissionDenied => SyncErrorKind.PermissionDenied,
+        RemoteErrorKind.DiskFull => SyncErrorKind.DiskFull,
+        RemoteErrorKind.ConnectionDropped => SyncErrorKind.ConnectionDropped,
+        _ => SyncErrorKind.Other,
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Name} succeeded: {Files} files, {Bytes} bytes uploaded")]

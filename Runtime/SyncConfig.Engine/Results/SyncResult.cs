@@ -31,7 +31,7 @@ public sealed record SyncResult
     /// <summary>Messages a person can act on. Never holds a secret.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 
-    /// <summary>What kind of failure ended the attempt, when the engine could tell (for example another sync's remote lock).</summary>
+    /// <summary>What kind of failure ended a failed attempt (what the runtime picks an exit code or a hint from); null otherwise.</summary>
     public SyncErrorKind? ErrorKind { get; init; }
 
     /// <summary>How many operations were retried after a transient failure.</summary>
