@@ -1,5 +1,6 @@
 using SyncConfig.Engine.Results;
 using SyncConfig.Engine.Tests.Support;
+using SyncConfig.Testing;
 
 namespace SyncConfig.Engine.Tests;
 
@@ -18,10 +19,10 @@ public sealed class CaseInsensitiveTargetTests
 
         var renamed = await f.SyncSucceedsAsync(new CaseFoldingTransport(f.Target(), f.TargetPath));
         Assert.IsEmpty(renamed.FilesDeleted, "nothing is deleted: upload-then-delete would delete what was just uploaded");
-        CollectionAssert.AreEqual(new[] { "PC01/AAAA/full.mrimg", "PC01/AAAA/inc-01.mrimg" }, Disk.Committed(f.RemoteFolder).Keys.ToList());
+        CollectionAssert.AreEqual(new[] { "PC01/AAAA/full.mrimg", "PC01/AAAA/inc-01.mrimg" }, (await Disk.CommittedAsync(f.RemoteFolder)).Keys.ToList());
         var report = await f.Engine.VerifyAsync(f.Job, new CaseFoldingTransport(f.Target(), f.TargetPath), default);
         Assert.IsTrue(report.IsIntact, string.Join("; ", report.Missing.Concat(report.SizeMismatches).Concat(report.HashMismatches).Concat(report.Errors)));
-        CollectionAssert.AreEqual(Disk.Files(f.Repository.Root).Values.Select(v => v.Sha256).ToList(), Disk.Files(f.RemoteFolder).Values.Select(v => v.Sha256).ToList());
+        CollectionAssert.AreEqual((await Disk.FilesAsync(f.Repository.Root)).Values.Select(v => v.Sha256).ToList(), (await Disk.FilesAsync(f.RemoteFolder)).Values.Select(v => v.Sha256).ToList());
 
         var again = await f.SyncSucceedsAsync(new CaseFoldingTransport(f.Target(), f.TargetPath));
         Assert.IsEmpty(again.FilesUploaded, "the folded listing finds every file in place");

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using SyncConfig.Testing;
 using SyncConfig.Transports;
 
 namespace SyncConfig.Engine.Tests.Support;
