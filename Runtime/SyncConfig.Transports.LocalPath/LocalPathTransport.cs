@@ -1,21 +1,30 @@
 using System.Buffers;
 using System.IO.Enumeration;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace SyncConfig.Transports.LocalPath;
 
-/// <summary>A folder on this machine: a local disk, a USB disk or a mounted share.</summary>
-public sealed class LocalPathTransport : IRemoteTransport
+/// <summary>
+/// A folder on this machine: a local disk, a USB disk or a mounted share. Durable: every written file is flushed to
+/// the disk before the write returns, and every folder whose entries changed (create, rename, delete) is flushed too,
+/// so a power cut after a call returns loses neither data nor names.
+/// </summary>
+public sealed partial class LocalPathTransport : IRemoteTransport
 {
     // ENOSPC on Linux/macOS; ERROR_HANDLE_DISK_FULL and ERROR_DISK_FULL on Windows.
     private static readonly int[] DiskFullCodes = [28, unchecked((int)0x80070027), unchecked((int)0x80070070)];
     private const int CopyBufferSize = 1 << 20;
 
-    /// <summary>A local or mounted file system: rename replaces atomically, O_EXCL creates exclusively.</summary>
+    /// <summary>
+    /// A local or mounted file system: rename replaces atomically, O_EXCL creates exclusively, every write is flushed.
+    /// Names are taken as case-sensitive where the OS usually is, until the probe at connect says otherwise.
+    /// </summary>
     private static readonly TransportCapabilities FileSystem = new()
     {
-        Rename = true, AtomicRenameReplace = true, ExclusiveCreate = true, ResumableWrites = true, Folders = true,
+        Rename = true, AtomicRenameReplace = true, ExclusiveCreate = true, ResumableWrites = true, Folders = true, Durable = true,
+        CaseInsensitiveNames = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS(),
     };
 
     private readonly string _root;
@@ -27,7 +36,8 @@ public sealed class LocalPathTransport : IRemoteTransport
         _root = Path.GetFullPath(targetPath);
     }
 
-    public TransportCapabilities Capabilities => FileSystem;
+    /// <summary>The file system's set until <see cref="ConnectAsync"/> has asked the disk whether it tells names apart by case.</summary>
+    public TransportCapabilities Capabilities { get; private set; } = FileSystem;
 
     public string DisplayName => _root;
 
@@ -35,7 +45,27 @@ public sealed class LocalPathTransport : IRemoteTransport
     {
         if (!Directory.Exists(_root))
             throw new RemoteException(RemoteErrorKind.NotFound, $"The target path '{_root}' does not exist. Create it, or plug in its disk.");
+        if (IgnoresCase() is { } ignoresCase)
+            Capabilities = Capabilities with { CaseInsensitiveNames = ignoresCase };
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The disk decides, not the OS: a FAT or exFAT USB disk on Linux ignores case, a case-sensitive folder on Windows
+    /// does not. A probe file named in lower case is looked up in upper case; null when the target is read-only.
+    /// </summary>
+    private bool? IgnoresCase()
+    {
+        var probe = Path.Combine(_root, ".syncconfig-case-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+                return File.Exists(Path.Combine(_root, Path.GetFileName(probe).ToUpperInvariant()));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     public Task<RemoteFileInfo?> GetFileAsync(string path, CancellationToken cancellationToken) => Run(path, () =>
@@ -84,10 +114,20 @@ public sealed class LocalPathTransport : IRemoteTransport
     public async Task WriteAsync(string path, Stream content, WriteMode mode, CancellationToken cancellationToken)
     {
         var full = Full(path);
+        if (mode == WriteMode.CreateNew)
+        {
+            await CreateWholeAsync(path, full, content, cancellationToken);
+            return;
+        }
         try
         {
-            using var target = OpenForWrite(full, mode);
-            await CopyAsync(content, target, mode == WriteMode.Append ? RandomAccess.GetLength(target) : 0, cancellationToken);
+            using (var target = OpenForWrite(full, mode))
+            {
+                await CopyAsync(content, target, mode == WriteMode.Append ? RandomAccess.GetLength(target) : 0, cancellationToken);
+                RandomAccess.FlushToDisk(target);
+            }
+            if (mode != WriteMode.Append)
+                Durability.FlushFolder(Path.GetDirectoryName(full)!);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -95,10 +135,79 @@ public sealed class LocalPathTransport : IRemoteTransport
         }
     }
 
+    public async Task<long> VerifiedResumeOffsetAsync(string path, long length, Func<long, long, Stream> openLocalRange, CancellationToken cancellationToken)
+    {
+        var full = Full(path);
+        try
+        {
+            await using var remote = new FileStream(full, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 0, FileOptions.SequentialScan);
+            var verified = await ResumePrefix.MatchingLengthAsync(remote, remote.Length, length, openLocalRange, cancellationToken);
+            if (verified != remote.Length)
+            {
+                remote.SetLength(verified);
+                remote.Flush(flushToDisk: true);
+            }
+            return verified;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Classify(e, path);
+        }
+    }
+
+    /// <summary>
+    /// An exclusive create that a reader never sees half written (the engine's lock and ID): the content goes to a
+    /// temporary name beside it, which is then linked to the final name (link(2) fails when the name exists; on
+    /// Windows a move without replace does the same), so the file appears exclusively and whole at once.
+    /// </summary>
+    private async Task CreateWholeAsync(string path, string full, Stream content, CancellationToken cancellationToken)
+    {
+        var temporary = full + "." + Guid.NewGuid().ToString("N") + ".creating";
+        try
+        {
+            using (var target = Open(temporary, FileMode.CreateNew))
+            {
+                await CopyAsync(content, target, 0, cancellationToken);
+                RandomAccess.FlushToDisk(target);
+            }
+            if (OperatingSystem.IsWindows())
+            {
+                File.Move(temporary, full, overwrite: false);
+            }
+            else if (Durability.Link(temporary, full) is var errno and not 0)
+            {
+                if (errno == 17 /* EEXIST */)
+                    throw new IOException($"'{full}' already exists.");
+                if (errno is not (1 or 95) /* EPERM, EOPNOTSUPP: a disk without hard links (FAT, exFAT) */)
+                    throw new IOException($"'{full}' could not be created (errno {errno}).");
+                // O_EXCL is still exclusive there; a reader may only catch the file before its content is in.
+                using (var target = Open(full, FileMode.CreateNew))
+                {
+                    using var copy = File.OpenRead(temporary);
+                    await CopyAsync(copy, target, 0, cancellationToken);
+                    RandomAccess.FlushToDisk(target);
+                }
+            }
+            Durability.FlushFolder(Path.GetDirectoryName(full)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Classify(e, path);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
     private SafeFileHandle OpenForWrite(string full, WriteMode mode)
     {
-        if (mode != WriteMode.Replace)
-            return Open(full, mode == WriteMode.CreateNew ? FileMode.CreateNew : FileMode.Append);
+        if (mode == WriteMode.Append)
+            return Open(full, FileMode.Append);
         // A replaced file is nearly always a new one: creating it exclusively spares the truncate that .NET does
         // after locking an existing file.
         try
@@ -170,9 +279,13 @@ public sealed class LocalPathTransport : IRemoteTransport
 
     public Task RenameAsync(string source, string destination, bool replace, CancellationToken cancellationToken) => Run(source, () =>
     {
+        var from = Full(source);
         var to = Full(destination);
         CreateParent(to);
-        File.Move(Full(source), to, replace);
+        File.Move(from, to, replace);
+        Durability.FlushFolder(Path.GetDirectoryName(to)!);
+        if (Path.GetDirectoryName(from) != Path.GetDirectoryName(to))
+            Durability.FlushFolder(Path.GetDirectoryName(from)!);
         return true;
     }, destination);
 
@@ -181,12 +294,20 @@ public sealed class LocalPathTransport : IRemoteTransport
         var to = Full(destination);
         CreateParent(to);
         File.Copy(Full(source), to, overwrite: true);
+        using (var copy = File.OpenHandle(to, FileMode.Open, FileAccess.Write))
+            RandomAccess.FlushToDisk(copy);
+        Durability.FlushFolder(Path.GetDirectoryName(to)!);
         return true;
     });
 
     public Task DeleteFileAsync(string path, CancellationToken cancellationToken) => Run(path, () =>
     {
-        File.Delete(Full(path));
+        var full = Full(path);
+        if (File.Exists(full))
+        {
+            File.Delete(full);
+            Durability.FlushFolder(Path.GetDirectoryName(full)!);
+        }
         return true;
     }, missingIsFine: true);
 
@@ -194,7 +315,10 @@ public sealed class LocalPathTransport : IRemoteTransport
     {
         var full = Full(path);
         if (Directory.Exists(full))
+        {
             Directory.Delete(full, recursive: true);
+            Durability.FlushFolder(Path.GetDirectoryName(full)!);
+        }
         return true;
     }, missingIsFine: true);
 
@@ -202,7 +326,10 @@ public sealed class LocalPathTransport : IRemoteTransport
     {
         var full = Full(path);
         if (Directory.Exists(full) && !Directory.EnumerateFileSystemEntries(full).Any())
+        {
             Directory.Delete(full);
+            Durability.FlushFolder(Path.GetDirectoryName(full)!);
+        }
         return true;
     }, missingIsFine: true);
 
@@ -246,7 +373,7 @@ public sealed class LocalPathTransport : IRemoteTransport
     {
         if (!Directory.Exists(_root))
             throw new DirectoryNotFoundException($"The target path '{_root}' is gone.");
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        Durability.CreateFolder(Path.GetDirectoryName(full)!);
     }
 
     /// <summary>"Not there" is only an answer while the target path is: an unplugged disk is unreachable, not empty.</summary>
@@ -288,5 +415,59 @@ public sealed class LocalPathTransport : IRemoteTransport
             IOException when File.Exists(Full(path)) => new RemoteException(RemoteErrorKind.AlreadyExists, $"{where} already exists.", e),
             _ => new RemoteException(RemoteErrorKind.Other, $"Writing {where} failed: {e.Message}", e),
         };
+    }
+
+    /// <summary>
+    /// A folder's entries (names) reach the disk only when the folder itself is flushed: fsync of the folder on Unix.
+    /// NTFS journals its metadata, and Windows cannot flush a folder without backup privileges, so there it is a no-op.
+    /// </summary>
+    private static partial class Durability
+    {
+        public static void FlushFolder(string folder)
+        {
+            if (OperatingSystem.IsWindows())
+                return;
+            var descriptor = Open(folder, 0 /* O_RDONLY */);
+            if (descriptor < 0)
+                throw new IOException($"The folder '{folder}' could not be opened to flush it (errno {Marshal.GetLastPInvokeError()}).");
+            try
+            {
+                if (Fsync(descriptor) != 0)
+                    throw new IOException($"The folder '{folder}' could not be flushed to the disk (errno {Marshal.GetLastPInvokeError()}).");
+            }
+            finally
+            {
+                _ = Close(descriptor);
+            }
+        }
+
+        /// <summary>Creates the folder and its missing parents, flushing each parent that gained a folder.</summary>
+        public static void CreateFolder(string folder)
+        {
+            if (Directory.Exists(folder))
+                return;
+            var parent = Path.GetDirectoryName(folder);
+            if (parent is not null)
+                CreateFolder(parent);
+            Directory.CreateDirectory(folder);
+            if (parent is not null)
+                FlushFolder(parent);
+        }
+
+        /// <summary>link(2): the new name appears only if it does not exist yet. Returns 0, or the errno.</summary>
+        public static int Link(string existing, string created) =>
+            LinkFile(existing, created) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+        [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        private static partial int LinkFile(string existing, string created);
+
+        [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        private static partial int Open(string path, int flags);
+
+        [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+        private static partial int Fsync(int descriptor);
+
+        [LibraryImport("libc", EntryPoint = "close")]
+        private static partial int Close(int descriptor);
     }
 }

@@ -73,13 +73,18 @@ public static class RemoteState
         return result;
     }
 
-    /// <summary>What a settled folder must not hold: a journal, staging or tmp files, or more than one manifest.</summary>
-    public static async Task<List<string>> LeftoversAsync(IRemoteTransport transport, string folder)
+    /// <summary>
+    /// What a settled folder must not hold: a journal, a lock, staging or tmp files, or more than one manifest. A
+    /// rollback may keep staged uploads for the next sync to continue (<paramref name="stagingAllowed"/>).
+    /// </summary>
+    public static async Task<List<string>> LeftoversAsync(IRemoteTransport transport, string folder, bool stagingAllowed = false)
     {
         var leftovers = new List<string>();
         if (await transport.GetFileAsync(Join(folder, Metadata + "/journal.json"), CancellationToken.None) is not null)
             leftovers.Add("journal.json");
-        foreach (var name in new[] { "staging", "tmp" })
+        if (await transport.GetFileAsync(Join(folder, Metadata + "/lock"), CancellationToken.None) is not null)
+            leftovers.Add("lock");
+        foreach (var name in stagingAllowed ? ["tmp", "locks"] : new[] { "staging", "tmp", "locks" })
         {
             if ((await ListAsync(transport, Join(folder, Metadata + "/" + name))).Count > 0)
                 leftovers.Add(name + "/");
@@ -107,7 +112,8 @@ public static class Disk
 
     public static Task<SortedDictionary<string, FileState>> CommittedAsync(string folder) => On(folder, RemoteState.CommittedAsync);
 
-    public static Task<List<string>> LeftoversAsync(string folder) => On(folder, RemoteState.LeftoversAsync);
+    public static Task<List<string>> LeftoversAsync(string folder, bool stagingAllowed = false) =>
+        On(folder, (transport, name) => RemoteState.LeftoversAsync(transport, name, stagingAllowed));
 
     private static async Task<T> On<T>(string folder, Func<IRemoteTransport, string, Task<T>> read)
     {

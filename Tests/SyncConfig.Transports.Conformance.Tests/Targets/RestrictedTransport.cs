@@ -26,6 +26,9 @@ public sealed class RestrictedTransport : IRemoteTransport
     public Task<RemoteFileInfo?> GetFileAsync(string path, CancellationToken ct) => _inner.GetFileAsync(path, ct);
     public Task<Stream> OpenReadAsync(string path, CancellationToken ct) => _inner.OpenReadAsync(path, ct);
     public Task DeleteFileAsync(string path, CancellationToken ct) => _inner.DeleteFileAsync(path, ct);
+
+    public Task<long> VerifiedResumeOffsetAsync(string path, long length, Func<long, long, Stream> openLocalRange, CancellationToken ct) =>
+        Capabilities.ResumableWrites ? _inner.VerifiedResumeOffsetAsync(path, length, openLocalRange, ct) : throw NotOffered("resuming a write");
     public Task DeleteFolderAsync(string path, CancellationToken ct) => _inner.DeleteFolderAsync(path, ct);
     public ValueTask DisposeAsync() => _inner.DisposeAsync();
 
