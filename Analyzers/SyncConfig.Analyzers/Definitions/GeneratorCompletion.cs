@@ -6,96 +6,95 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SyncConfig.Rules;
 
-namespace SyncConfig.Analyzers.Definitions
+namespace SyncConfig.Analyzers.Definitions;
+
+/// <summary>
+/// What the generator needs of a repository or sync definition class before it can register it. The
+/// generator skips any other class without a word, so without these errors the build would pass and the
+/// runtime would never learn of the sync. Keep in step with the generator's <c>Parsing/ClassReader</c>.
+/// </summary>
+internal static class GeneratorCompletion
 {
-    /// <summary>
-    /// What the generator needs of a repository or sync definition class before it can register it. The
-    /// generator skips any other class without a word, so without these errors the build would pass and the
-    /// runtime would never learn of the sync. Keep in step with the generator's <c>Parsing/ClassReader</c>.
-    /// </summary>
-    internal static class GeneratorCompletion
+    /// <summary>The member the generator adds to every class it registers.</summary>
+    public const string RegistrationMember = "Registration";
+
+    /// <summary>Violations of the class itself, all reported on its name (<see cref="Setting.Definition"/>).</summary>
+    public static IEnumerable<RuleViolation> Check(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        /// <summary>The member the generator adds to every class it registers.</summary>
-        public const string RegistrationMember = "Registration";
-
-        /// <summary>Violations of the class itself, all reported on its name (<see cref="Setting.Definition"/>).</summary>
-        public static IEnumerable<RuleViolation> Check(INamedTypeSymbol type, CancellationToken cancellationToken)
+        if (!IsPartial(type, cancellationToken))
         {
-            if (!IsPartial(type, cancellationToken))
-            {
-                yield return RuleCatalog.DefinitionNotPartial.Violation(Setting.Definition, null, type.Name);
-            }
-
-            if (type.IsRecord)
-            {
-                yield return RuleCatalog.RecordDefinition.Violation(Setting.Definition, null, type.Name);
-            }
-
-            if (type.TypeParameters.Length > 0)
-            {
-                yield return RuleCatalog.GenericDefinition.Violation(
-                    Setting.Definition, null, type.Name, string.Join(", ", type.TypeParameters.Select(p => p.Name)));
-            }
-
-            if (ContainerProblem(type, cancellationToken) is { } container)
-            {
-                yield return container;
-            }
-
-            if (type.Name == RegistrationMember)
-            {
-                yield return RuleCatalog.OwnRegistrationMember.Violation(
-                    Setting.Definition, null, type.Name, "is itself named 'Registration'", "rename the class, e.g. to 'RegistrationSync'");
-            }
-            else if (type.GetMembers(RegistrationMember).Any(member => IsWrittenByUser(member, cancellationToken)))
-            {
-                yield return RuleCatalog.OwnRegistrationMember.Violation(
-                    Setting.Definition, null, type.Name, "declares a member named 'Registration'", "rename that member, e.g. to 'OwnRegistration'");
-            }
+            yield return RuleCatalog.DefinitionNotPartial.Violation(Setting.Definition, null, type.Name);
         }
 
-        /// <summary>The generator repeats every containing type as a partial part of its own, so each must be partial and not generic.</summary>
-        private static RuleViolation? ContainerProblem(INamedTypeSymbol type, CancellationToken cancellationToken)
+        if (type.IsRecord)
         {
-            for (var container = type.ContainingType; container != null; container = container.ContainingType)
-            {
-                if (!IsPartial(container, cancellationToken))
-                {
-                    return RuleCatalog.NestedInIncompleteType.Violation(
-                        Setting.Definition, null, type.Name, container.Name, "not partial", "write 'partial " + Keyword(container) + " " + container.Name + "'");
-                }
-
-                if (container.TypeParameters.Length > 0)
-                {
-                    return RuleCatalog.NestedInIncompleteType.Violation(
-                        Setting.Definition, null, type.Name, container.Name, "generic", "move '" + type.Name + "' out of '" + container.Name + "'");
-                }
-            }
-
-            return null;
+            yield return RuleCatalog.RecordDefinition.Violation(Setting.Definition, null, type.Name);
         }
 
-        private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
-            type.DeclaringSyntaxReferences.Any(r =>
-                r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
-
-        private static string Keyword(INamedTypeSymbol type) => type switch
+        if (type.TypeParameters.Length > 0)
         {
-            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-            { IsRecord: true } => "record",
-            { TypeKind: TypeKind.Struct } => "struct",
-            { TypeKind: TypeKind.Interface } => "interface",
-            _ => "class",
-        };
+            yield return RuleCatalog.GenericDefinition.Violation(
+                Setting.Definition, null, type.Name, string.Join(", ", type.TypeParameters.Select(p => p.Name)));
+        }
 
-        /// <summary>
-        /// In a real build the analyzers see the generator's own <c>Registration</c> too; only a declaration
-        /// outside generated files is the user's.
-        /// </summary>
-        private static bool IsWrittenByUser(ISymbol member, CancellationToken cancellationToken) =>
-            member.DeclaringSyntaxReferences.Any(r => !IsGenerated(r.SyntaxTree, cancellationToken));
+        if (ContainerProblem(type, cancellationToken) is { } container)
+        {
+            yield return container;
+        }
 
-        private static bool IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) =>
-            tree.GetRoot(cancellationToken).GetLeadingTrivia().Any(t => t.ToString().Contains("<auto-generated"));
+        if (type.Name == RegistrationMember)
+        {
+            yield return RuleCatalog.OwnRegistrationMember.Violation(
+                Setting.Definition, null, type.Name, "is itself named 'Registration'", "rename the class, e.g. to 'RegistrationSync'");
+        }
+        else if (type.GetMembers(RegistrationMember).Any(member => IsWrittenByUser(member, cancellationToken)))
+        {
+            yield return RuleCatalog.OwnRegistrationMember.Violation(
+                Setting.Definition, null, type.Name, "declares a member named 'Registration'", "rename that member, e.g. to 'OwnRegistration'");
+        }
     }
+
+    /// <summary>The generator repeats every containing type as a partial part of its own, so each must be partial and not generic.</summary>
+    private static RuleViolation? ContainerProblem(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        for (var container = type.ContainingType; container != null; container = container.ContainingType)
+        {
+            if (!IsPartial(container, cancellationToken))
+            {
+                return RuleCatalog.NestedInIncompleteType.Violation(
+                    Setting.Definition, null, type.Name, container.Name, "not partial", "write 'partial " + Keyword(container) + " " + container.Name + "'");
+            }
+
+            if (container.TypeParameters.Length > 0)
+            {
+                return RuleCatalog.NestedInIncompleteType.Violation(
+                    Setting.Definition, null, type.Name, container.Name, "generic", "move '" + type.Name + "' out of '" + container.Name + "'");
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        type.DeclaringSyntaxReferences.Any(r =>
+            r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    private static string Keyword(INamedTypeSymbol type) => type switch
+    {
+        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+        { IsRecord: true } => "record",
+        { TypeKind: TypeKind.Struct } => "struct",
+        { TypeKind: TypeKind.Interface } => "interface",
+        _ => "class",
+    };
+
+    /// <summary>
+    /// In a real build the analyzers see the generator's own <c>Registration</c> too; only a declaration
+    /// outside generated files is the user's.
+    /// </summary>
+    private static bool IsWrittenByUser(ISymbol member, CancellationToken cancellationToken) =>
+        member.DeclaringSyntaxReferences.Any(r => !IsGenerated(r.SyntaxTree, cancellationToken));
+
+    private static bool IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) =>
+        tree.GetRoot(cancellationToken).GetLeadingTrivia().Any(t => t.ToString().Contains("<auto-generated"));
 }

@@ -12,9 +12,9 @@ public sealed class SyncResolver
         Setting.Password, Setting.PrivateKeyPassphrase, Setting.AccessKey, Setting.SecretKey,
     };
 
-    private readonly Func<string, string?> values;
+    private readonly Func<string, string?> _values;
 
-    public SyncResolver(Func<string, string?> values) => this.values = values;
+    public SyncResolver(Func<string, string?> values) => _values = values;
 
     public ResolvedSync? Resolve(SyncRegistration registration, ICollection<ConfigurationProblem> problems)
     {
@@ -26,7 +26,7 @@ public sealed class SyncResolver
             if (text is null)
                 return null;
             var unresolved = new List<string>();
-            var resolved = PropertyReference.Resolve(text, values, unresolved);
+            var resolved = PropertyReference.Resolve(text, _values, unresolved);
             foreach (var name in unresolved)
             {
                 problems.Add(new ConfigurationProblem(registration.Name, setting, $"$({name}) has no value.") { IsUnresolvedReference = true });

@@ -12,14 +12,14 @@ namespace SyncConfig.Runtime.Demo;
 public sealed class DemoRepository
 {
     private const int Megabyte = 1024 * 1024;
-    private readonly Faker faker;
-    private readonly long byteBudget;
+    private readonly Faker _faker;
+    private readonly long _byteBudget;
 
     public DemoRepository(string root, int seed, int maxMegabytes)
     {
         Root = root;
-        faker = new Faker { Random = new Randomizer(seed) };
-        byteBudget = (long)maxMegabytes * Megabyte;
+        _faker = new Faker { Random = new Randomizer(seed) };
+        _byteBudget = (long)maxMegabytes * Megabyte;
     }
 
     public string Root { get; }
@@ -28,21 +28,21 @@ public sealed class DemoRepository
     public long Generate()
     {
         long written = 0;
-        var computers = Enumerable.Range(0, faker.Random.Int(3, 5))
-            .Select(i => $"{faker.Name.LastName()}-{faker.PickRandom("PC", "LAPTOP", "SRV")}{i + 1:00}".ToUpperInvariant())
+        var computers = Enumerable.Range(0, _faker.Random.Int(3, 5))
+            .Select(i => $"{_faker.Name.LastName()}-{_faker.PickRandom("PC", "LAPTOP", "SRV")}{i + 1:00}".ToUpperInvariant())
             .ToList();
         // The full images take about half the budget, split between the definitions; incrementals share the rest.
-        var definitions = computers.SelectMany(c => Enumerable.Range(0, faker.Random.Int(1, 2)).Select(_ => (Computer: c, Id: faker.Random.Hexadecimal(16, "").ToUpperInvariant()))).ToList();
-        long fullSize = byteBudget / 2 / definitions.Count;
+        var definitions = computers.SelectMany(c => Enumerable.Range(0, _faker.Random.Int(1, 2)).Select(_ => (Computer: c, Id: _faker.Random.Hexadecimal(16, "").ToUpperInvariant()))).ToList();
+        long fullSize = _byteBudget / 2 / definitions.Count;
         foreach (var (computer, id) in definitions)
         {
             var folder = Path.Combine(Root, computer, id);
             Directory.CreateDirectory(folder);
             WriteDefinition(folder, computer, id);
-            written += WriteImage(Path.Combine(folder, ImageName(id, 0)), faker.Random.Long(fullSize / 2, fullSize));
-            int incrementals = faker.Random.Int(1, 4);
+            written += WriteImage(Path.Combine(folder, ImageName(id, 0)), _faker.Random.Long(fullSize / 2, fullSize));
+            int incrementals = _faker.Random.Int(1, 4);
             for (int n = 1; n <= incrementals; n++)
-                written += WriteImage(Path.Combine(folder, ImageName(id, n)), faker.Random.Long(fullSize / 20, fullSize / 6));
+                written += WriteImage(Path.Combine(folder, ImageName(id, n)), _faker.Random.Long(fullSize / 20, fullSize / 6));
         }
 
         return written;
@@ -60,7 +60,7 @@ public sealed class DemoRepository
         foreach (var (folder, sizes) in definitions)
         {
             var smallest = sizes.Min();
-            written += WriteImage(Path.Combine(folder, ImageName(Path.GetFileName(folder), sizes.Count)), faker.Random.Long(smallest / 4, smallest / 4 + smallest));
+            written += WriteImage(Path.Combine(folder, ImageName(Path.GetFileName(folder), sizes.Count)), _faker.Random.Long(smallest / 4, smallest / 4 + smallest));
         }
 
         return written;
@@ -74,10 +74,10 @@ public sealed class DemoRepository
         var definition = new XElement("backupDefinition",
             new XAttribute("id", id),
             new XAttribute("computer", computer),
-            new XAttribute("owner", faker.Internet.Email()),
-            new XElement("source", faker.PickRandom(@"C:\", @"D:\", @"C:\ D:\")),
-            new XElement("schedule", faker.PickRandom("Grandfather, Father, Son", "Incrementals Forever", "Differential")),
-            new XElement("time", $"{faker.Random.Int(18, 23):00}:{faker.PickRandom(0, 15, 30, 45):00}"));
+            new XAttribute("owner", _faker.Internet.Email()),
+            new XElement("source", _faker.PickRandom(@"C:\", @"D:\", @"C:\ D:\")),
+            new XElement("schedule", _faker.PickRandom("Grandfather, Father, Son", "Incrementals Forever", "Differential")),
+            new XElement("time", $"{_faker.Random.Int(18, 23):00}:{_faker.PickRandom(0, 15, 30, 45):00}"));
         File.WriteAllText(Path.Combine(folder, id + ".xml"), definition.ToString());
     }
 
@@ -87,7 +87,7 @@ public sealed class DemoRepository
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
         for (long left = size; left > 0; left -= buffer.Length)
         {
-            faker.Random.Bytes(buffer.Length).CopyTo(buffer, 0);
+            _faker.Random.Bytes(buffer.Length).CopyTo(buffer, 0);
             stream.Write(buffer, 0, (int)Math.Min(buffer.Length, left));
         }
 

@@ -24,27 +24,27 @@ public sealed class SyncRunner
     /// <summary>How often the progress file that <c>status</c> reads is rewritten during a run.</summary>
     private static readonly TimeSpan ProgressFileInterval = TimeSpan.FromSeconds(1);
 
-    private readonly SyncEngine engine;
-    private readonly StatusPublisher status;
-    private readonly string stateFolder;
-    private readonly TimeProvider clock;
+    private readonly SyncEngine _engine;
+    private readonly StatusPublisher _status;
+    private readonly string _stateFolder;
+    private readonly TimeProvider _clock;
 
     public SyncRunner(SyncEngine engine, StatusPublisher status, string stateFolder, TimeProvider clock)
     {
-        this.engine = engine;
-        this.status = status;
-        this.stateFolder = stateFolder;
-        this.clock = clock;
+        _engine = engine;
+        _status = status;
+        _stateFolder = stateFolder;
+        _clock = clock;
     }
 
     public async Task<RunOutcome> RunAsync(
         ResolvedSync sync, AttemptTrigger trigger, WindowOccurrence? window, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
     {
-        using var runLock = SyncLock.TryAcquire(stateFolder, sync.Name);
+        using var runLock = SyncLock.TryAcquire(_stateFolder, sync.Name);
         if (runLock is null)
             return new RunOutcome(null, "another run of this sync is in progress");
 
-        var startedAt = clock.GetUtcNow();
+        var startedAt = _clock.GetUtcNow();
         var job = new SyncJob(sync.Name, sync.RepositoryPath, sync.FolderName)
         {
             PerFolderUpload = sync.Registration.PerFolderUpload,
@@ -54,14 +54,14 @@ public sealed class SyncRunner
         };
 
         var scrubber = new SecretScrubber(sync.SecretValues);
-        var reporter = new ProgressFile(status.Store, sync.Name, trigger, startedAt, clock, ProgressFileInterval, progress);
+        var reporter = new ProgressFile(_status.Store, sync.Name, trigger, startedAt, _clock, ProgressFileInterval, progress);
         SyncResult result;
         try
         {
             await using var transport = Transports.Create(sync.Destination);
             result = trigger == AttemptTrigger.Reinitialize
-                ? await engine.ReinitializeAsync(job, transport, reporter, cancellationToken)
-                : await engine.SyncAsync(job, transport, reporter, cancellationToken);
+                ? await _engine.ReinitializeAsync(job, transport, reporter, cancellationToken)
+                : await _engine.SyncAsync(job, transport, reporter, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -73,11 +73,11 @@ public sealed class SyncRunner
         }
         finally
         {
-            status.Store.ClearProgress(sync.Name);
+            _status.Store.ClearProgress(sync.Name);
         }
 
         result = result with { Errors = result.Errors.Select(scrubber.Scrub).ToList() };
-        status.RecordAttempt(sync, AttemptReport.From(result, trigger, window?.Day));
+        _status.RecordAttempt(sync, AttemptReport.From(result, trigger, window?.Day));
         return new RunOutcome(result);
     }
 
@@ -86,7 +86,7 @@ public sealed class SyncRunner
         SyncName = sync.Name,
         Outcome = outcome,
         StartedAt = startedAt,
-        EndedAt = clock.GetUtcNow(),
+        EndedAt = _clock.GetUtcNow(),
         Errors = [error],
     };
 
@@ -95,18 +95,18 @@ public sealed class SyncRunner
         StatusStore store, string syncName, AttemptTrigger trigger, DateTimeOffset startedAt, TimeProvider clock, TimeSpan interval,
         IProgress<SyncProgress>? inner) : IProgress<SyncProgress>
     {
-        private readonly Lock gate = new();
-        private DateTimeOffset lastWritten = DateTimeOffset.MinValue;
+        private readonly Lock _gate = new();
+        private DateTimeOffset _lastWritten = DateTimeOffset.MinValue;
 
         public void Report(SyncProgress value)
         {
             inner?.Report(value);
             var now = clock.GetUtcNow();
-            lock (gate)
+            lock (_gate)
             {
-                if (now - lastWritten < interval)
+                if (now - _lastWritten < interval)
                     return;
-                lastWritten = now;
+                _lastWritten = now;
                 store.WriteProgress(syncName, new ActiveProgress
                 {
                     ProcessId = Environment.ProcessId,

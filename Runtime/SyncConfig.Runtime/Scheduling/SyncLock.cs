@@ -8,9 +8,9 @@ namespace SyncConfig.Runtime.Scheduling;
 /// </summary>
 public sealed class SyncLock : IDisposable
 {
-    private readonly FileStream stream;
+    private readonly FileStream _stream;
 
-    private SyncLock(FileStream stream) => this.stream = stream;
+    private SyncLock(FileStream stream) => _stream = stream;
 
     /// <summary>The lock, or null when another run of the sync holds it.</summary>
     public static SyncLock? TryAcquire(string stateFolder, string syncName)
@@ -33,5 +33,5 @@ public sealed class SyncLock : IDisposable
         }
     }
 
-    public void Dispose() => stream.Dispose();
+    public void Dispose() => _stream.Dispose();
 }

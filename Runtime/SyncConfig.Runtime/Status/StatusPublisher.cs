@@ -12,16 +12,16 @@ public sealed class StatusPublisher
     /// <summary>How many window occurrences a status report forecasts.</summary>
     public const int ForecastLength = 3;
 
-    private readonly ISyncCatalog catalog;
-    private readonly TimeZoneInfo zone;
-    private readonly TimeProvider clock;
+    private readonly ISyncCatalog _catalog;
+    private readonly TimeZoneInfo _zone;
+    private readonly TimeProvider _clock;
 
     public StatusPublisher(StatusStore store, ISyncCatalog catalog, TimeZoneInfo zone, TimeProvider clock)
     {
         Store = store;
-        this.catalog = catalog;
-        this.zone = zone;
-        this.clock = clock;
+        _catalog = catalog;
+        _zone = zone;
+        _clock = clock;
     }
 
     public StatusStore Store { get; }
@@ -47,8 +47,8 @@ public sealed class StatusPublisher
     /// <summary>A sync's status now: its last report with a fresh forecast and any active run.</summary>
     public SyncStatusReport Describe(SyncRegistration registration)
     {
-        var now = clock.GetUtcNow();
-        var calendar = new SyncWindowCalendar(registration.Window, zone);
+        var now = _clock.GetUtcNow();
+        var calendar = new SyncWindowCalendar(registration.Window, _zone);
         var forecast = calendar.Forecast(now, ForecastLength).Select(o => new WindowReport(o.Day, o.Start, o.End)).ToList();
         var written = Store.ReadReport(registration.Name);
         return new SyncStatusReport
@@ -58,7 +58,7 @@ public sealed class StatusPublisher
             Destination = written?.Destination ?? registration.Destination.DisplayPath,
             FolderName = written?.FolderName ?? registration.FolderName,
             Window = registration.Window.ToString(),
-            TimeZone = zone.Id,
+            TimeZone = _zone.Id,
             LastAttempt = written?.LastAttempt,
             Active = Store.ReadProgress(registration.Name),
             Forecast = forecast,
@@ -68,9 +68,9 @@ public sealed class StatusPublisher
 
     public void WritePage()
     {
-        var entries = catalog.Syncs
+        var entries = _catalog.Syncs
             .Select(s => new StatusPageEntry(Describe(s), Store.ReadHistory(s.Name)))
             .ToList();
-        AtomicFile.WriteAllText(Store.PagePath, StatusPage.Render(entries, clock.GetUtcNow(), zone));
+        AtomicFile.WriteAllText(Store.PagePath, StatusPage.Render(entries, _clock.GetUtcNow(), _zone));
     }
 }

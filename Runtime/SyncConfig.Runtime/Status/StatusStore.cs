@@ -12,12 +12,12 @@ public sealed class StatusStore
 {
     public const string PageFileName = "index.html";
 
-    private readonly int historyLength;
+    private readonly int _historyLength;
 
     public StatusStore(string folder, int historyLength)
     {
         Folder = folder;
-        this.historyLength = Math.Max(1, historyLength);
+        _historyLength = Math.Max(1, historyLength);
     }
 
     public string Folder { get; }
@@ -39,7 +39,7 @@ public sealed class StatusStore
     public void AppendHistory(string syncName, AttemptReport attempt)
     {
         var history = new List<AttemptReport> { attempt.Summary() };
-        history.AddRange(ReadHistory(syncName).Take(historyLength - 1));
+        history.AddRange(ReadHistory(syncName).Take(_historyLength - 1));
         JsonFiles.Write(HistoryPath(syncName), history);
     }
 

@@ -17,7 +17,7 @@ public sealed class SecretsTests
     private const string OtherPassword = "correct-horse-battery-staple";
 
     [TestMethod]
-    public async Task Secrets_never_appear_in_output_logs_or_status_files()
+    public async Task SecretsNeverAppearInOutputLogsOrStatusFiles()
     {
         using var folder = new TempFolder();
         var repository = folder.Combine("repository");

@@ -15,7 +15,7 @@ namespace SyncConfig.Runtime.Tests.Execution;
 public sealed class SyncRunnerTests
 {
     [TestMethod]
-    public async Task Stopping_mid_upload_rolls_back_and_the_next_run_completes()
+    public async Task StoppingMidUploadRollsBackAndTheNextRunCompletes()
     {
         using var folder = new TempFolder();
         var repository = folder.Combine("repository");
@@ -51,7 +51,7 @@ public sealed class SyncRunnerTests
     }
 
     [TestMethod]
-    public void Progress_of_a_live_process_is_active_and_of_a_dead_one_is_not()
+    public void ProgressOfALiveProcessIsActiveAndOfADeadOneIsNot()
     {
         using var folder = new TempFolder();
         var store = new StatusStore(folder.Path, 10);
@@ -71,7 +71,7 @@ public sealed class SyncRunnerTests
     }
 
     [TestMethod]
-    public void Plain_progress_lines_are_periodic_and_end_with_the_final_state()
+    public void PlainProgressLinesArePeriodicAndEndWithTheFinalState()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         var lines = new List<string>();

@@ -1,14 +1,13 @@
 using System.Collections.Generic;
 
-namespace SyncConfig.Rules
+namespace SyncConfig.Rules;
+
+/// <summary><c>[NetworkShareSync]</c>.</summary>
+public sealed class NetworkShareDefinition : PathDestinationDefinition
 {
-    /// <summary><c>[NetworkShareSync]</c>.</summary>
-    public sealed class NetworkShareDefinition : PathDestinationDefinition
-    {
-        protected override string LocationPrefix => "smb:";
+    protected override string LocationPrefix => "smb:";
 
-        protected override string? NormalizedPath(string? path) => NetworkSharePath.Parse(path).Value?.ToString();
+    protected override string? NormalizedPath(string? path) => NetworkSharePath.Parse(path).Value?.ToString();
 
-        protected override IEnumerable<RuleViolation> CheckPath(string? path) => NetworkSharePath.Parse(path).Violations;
-    }
+    protected override IEnumerable<RuleViolation> CheckPath(string? path) => NetworkSharePath.Parse(path).Violations;
 }

@@ -1,8 +1,7 @@
-namespace SyncConfig.Rules
+namespace SyncConfig.Rules;
+
+public enum RuleSeverity
 {
-    public enum RuleSeverity
-    {
-        Warning,
-        Error,
-    }
+    Warning,
+    Error,
 }
