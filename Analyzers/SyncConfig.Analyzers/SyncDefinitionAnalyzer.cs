@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SyncConfig.Analyzers.Definitions;
 using SyncConfig.Analyzers.Diagnostics;
+using SyncConfig.Roslyn;
 using SyncConfig.Rules;
 
 namespace SyncConfig.Analyzers;
@@ -52,7 +53,7 @@ public sealed class SyncDefinitionAnalyzer : DiagnosticAnalyzer
         }
 
         var nameLocation = type.Locations.FirstOrDefault() ?? Location.None;
-        foreach (var violation in GeneratorCompletion.Check(type, cancellationToken))
+        foreach (var violation in RegistrationTarget.Problems(type, cancellationToken))
         {
             context.ReportDiagnostic(SyncDiagnostics.Create(violation, nameLocation));
         }
@@ -113,17 +114,19 @@ public sealed class SyncDefinitionAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(SyncDiagnostics.Create(violation, arguments.LocationOf(Setting.Repository)));
         }
 
-        var definition = DestinationReader.Read(types, arguments, type.Name);
-        if (definition == null)
+        if (DestinationAttribute.KindOf(arguments.Attribute) is not { } kind)
         {
             return;
         }
 
-        var violations = definition.Validate(DefinitionStage.AsWritten);
+        var destination = DestinationAttribute.Read(arguments.Attribute, kind);
+        var folderName = arguments.String(Setting.FolderName);
+        var violations = SyncDefinitionRules.Validate(type.Name, destination, folderName, arguments.String(Setting.CustomName), DefinitionStage.AsWritten);
         Report(context, arguments, violations, type.Locations.FirstOrDefault() ?? Location.None);
-        if (definition.FolderName != null && !violations.Any(v => v.Severity == RuleSeverity.Error))
+        if (folderName != null && !violations.Any(v => v.Severity == RuleSeverity.Error))
         {
-            targets.Add(new Target(definition.TargetKey, type.Name, definition.FolderName, arguments.LocationOf(Setting.FolderName), definition.TargetLocation));
+            targets.Add(new Target(
+                type.Name, folderName, SyncDefinitionRules.TargetKey(destination, folderName), kind.TargetLocation(destination), arguments.LocationOf(Setting.FolderName)));
         }
     }
 
@@ -138,16 +141,10 @@ public sealed class SyncDefinitionAnalyzer : DiagnosticAnalyzer
 
     private static void ReportDuplicateTargets(CompilationAnalysisContext context, ConcurrentBag<Target> targets)
     {
-        foreach (var group in targets.GroupBy(t => t.Key).Where(g => g.Count() > 1))
+        var duplicates = SyncDefinitionRules.DuplicateTargets(targets, t => t.DefinitionName, t => t.FolderName, t => t.Key, t => t.Location);
+        foreach (var (target, violation) in duplicates)
         {
-            var ordered = group.OrderBy(t => t.DefinitionName, System.StringComparer.Ordinal).ToList();
-            foreach (var target in ordered)
-            {
-                var other = ordered.First(t => !ReferenceEquals(t, target));
-                var violation = RuleCatalog.DuplicateTarget.Violation(
-                    Setting.FolderName, null, target.DefinitionName, other.DefinitionName, target.Location, target.FolderName, target.FolderName + "-" + target.DefinitionName);
-                context.ReportDiagnostic(SyncDiagnostics.Create(violation, target.FolderNameLocation));
-            }
+            context.ReportDiagnostic(SyncDiagnostics.Create(violation, target.FolderNameLocation));
         }
     }
 
@@ -176,19 +173,21 @@ public sealed class SyncDefinitionAnalyzer : DiagnosticAnalyzer
 
     private sealed class Target
     {
-        public Target(string key, string definitionName, string folderName, Location folderNameLocation, string location)
+        public Target(string definitionName, string folderName, string key, string location, Location folderNameLocation)
         {
-            Key = key;
             DefinitionName = definitionName;
             FolderName = folderName;
-            FolderNameLocation = folderNameLocation;
+            Key = key;
             Location = location;
+            FolderNameLocation = folderNameLocation;
         }
 
-        public string Key { get; }
         public string DefinitionName { get; }
         public string FolderName { get; }
-        public Location FolderNameLocation { get; }
+        public string Key { get; }
+
+        /// <summary>The normalized target the message quotes.</summary>
         public string Location { get; }
+        public Location FolderNameLocation { get; }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SyncConfig.Generators.Emitting;
 using SyncConfig.Generators.Models;
 using SyncConfig.Generators.Parsing;
+using SyncConfig.Rules;
 
 namespace SyncConfig.Generators;
 
@@ -23,22 +24,22 @@ public sealed class SyncCatalogGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.Repositories);
 
-        var networkShares = Definitions(context, AttributeNames.NetworkShareSync, TrackingNames.NetworkShareSyncs);
-        var localPaths = Definitions(context, AttributeNames.LocalPathSync, TrackingNames.LocalPathSyncs);
-        var fileTransfers = Definitions(context, AttributeNames.FileTransferSync, TrackingNames.FileTransferSyncs);
-        var s3 = Definitions(context, AttributeNames.S3Sync, TrackingNames.S3Syncs);
+        // One pipeline per destination kind, so editing one kind's definitions leaves the others cached.
+        var syncs = DestinationKinds.All.Select(kind => Definitions(context, kind.AttributeName, TrackingNames.Syncs(kind))).ToList();
 
         context.RegisterSourceOutput(repositories, static (output, model) =>
             output.AddSource(RegistrationEmitter.HintName(model.Class), RegistrationEmitter.EmitRepository(model)));
-        foreach (var definitions in new[] { networkShares, localPaths, fileTransfers, s3 })
+        foreach (var definitions in syncs)
         {
             context.RegisterSourceOutput(definitions, static (output, model) =>
                 output.AddSource(RegistrationEmitter.HintName(model.Class), RegistrationEmitter.EmitDefinition(model)));
         }
 
         // The catalog needs names only, so editing a definition's values leaves it untouched.
-        var syncNames = Names(networkShares).Combine(Names(localPaths)).Combine(Names(fileTransfers)).Combine(Names(s3))
-            .Select(static (all, _) => all.Left.Left.Left.Concat(all.Left.Left.Right).Concat(all.Left.Right).Concat(all.Right).ToEquatableArray())
+        var syncNames = syncs
+            .Select(Names)
+            .Aggregate((all, next) => all.Combine(next).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
+            .Select(static (classes, _) => classes.ToEquatableArray())
             .WithTrackingName(TrackingNames.CatalogSyncs);
         var repositoryNames = repositories
             .Select(static (model, _) => model.Class)

@@ -1,3 +1,6 @@
+using System.Linq;
+using SyncConfig.Rules;
+
 namespace SyncConfig.Generators;
 
 /// <summary>Names of the pipeline steps, so tests can assert which steps re-ran after an edit.</summary>
@@ -12,9 +15,12 @@ public static class TrackingNames
     public const string CatalogRepositories = nameof(CatalogRepositories);
     public const string CatalogTypesAvailable = nameof(CatalogTypesAvailable);
 
-    public static readonly string[] All =
-    {
-        Repositories, NetworkShareSyncs, LocalPathSyncs, FileTransferSyncs, S3Syncs,
-        CatalogSyncs, CatalogRepositories, CatalogTypesAvailable,
-    };
+    /// <summary>Every step: the repositories, one step per destination kind, and the catalog's.</summary>
+    public static readonly string[] All = new[] { Repositories }
+        .Concat(DestinationKinds.All.Select(Syncs))
+        .Concat(new[] { CatalogSyncs, CatalogRepositories, CatalogTypesAvailable })
+        .ToArray();
+
+    /// <summary>The step reading one destination kind's definitions: <see cref="NetworkShareSyncs"/>…</summary>
+    internal static string Syncs(DestinationKind kind) => kind.Name + "Syncs";
 }

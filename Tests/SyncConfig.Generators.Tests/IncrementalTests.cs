@@ -1,8 +1,5 @@
-extern alias generator;
-
 using Microsoft.CodeAnalysis;
 using SyncConfig.Generators.Tests.Infrastructure;
-using TrackingNames = generator::SyncConfig.Generators.TrackingNames;
 
 namespace SyncConfig.Generators.Tests;
 

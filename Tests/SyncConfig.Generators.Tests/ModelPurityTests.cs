@@ -1,10 +1,7 @@
-extern alias generator;
-
 using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using SyncConfig.Generators.Tests.Infrastructure;
-using TrackingNames = generator::SyncConfig.Generators.TrackingNames;
 
 namespace SyncConfig.Generators.Tests;
 

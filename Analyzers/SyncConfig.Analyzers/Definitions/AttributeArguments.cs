@@ -66,10 +66,6 @@ internal sealed class AttributeArguments
 
     public int Int(string name, int missing = 0) => _values.TryGetValue(name, out var value) && value.Value is int number ? number : missing;
 
-    public bool Bool(string name, bool missing) => _values.TryGetValue(name, out var value) && value.Value is bool flag ? flag : missing;
-
-    public bool Has(string name) => _values.ContainsKey(name);
-
     public ITypeSymbol? Type(string name) => _values.TryGetValue(name, out var value) ? value.Value as ITypeSymbol : null;
 
     /// <summary>Where the argument named <paramref name="name"/> is written, else the attribute's name.</summary>

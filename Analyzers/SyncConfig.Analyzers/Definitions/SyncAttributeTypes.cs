@@ -9,19 +9,11 @@ internal sealed class SyncAttributeTypes
     {
         Repository = compilation.GetTypeByMetadataName("SyncConfig.SyncRepositoryAttribute");
         Destination = compilation.GetTypeByMetadataName("SyncConfig.SyncDestinationAttribute");
-        NetworkShare = compilation.GetTypeByMetadataName("SyncConfig.NetworkShareSyncAttribute");
-        LocalPath = compilation.GetTypeByMetadataName("SyncConfig.LocalPathSyncAttribute");
-        FileTransfer = compilation.GetTypeByMetadataName("SyncConfig.FileTransferSyncAttribute");
-        S3 = compilation.GetTypeByMetadataName("SyncConfig.S3SyncAttribute");
         Window = compilation.GetTypeByMetadataName("SyncConfig.SyncWindowAttribute");
     }
 
     public INamedTypeSymbol? Repository { get; }
     public INamedTypeSymbol? Destination { get; }
-    public INamedTypeSymbol? NetworkShare { get; }
-    public INamedTypeSymbol? LocalPath { get; }
-    public INamedTypeSymbol? FileTransfer { get; }
-    public INamedTypeSymbol? S3 { get; }
     public INamedTypeSymbol? Window { get; }
 
     public static SyncAttributeTypes? From(Compilation compilation)

@@ -16,9 +16,9 @@ public static class SyncDiagnostics
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ById.Values.OrderBy(d => d.Id).ToImmutableArray();
 
-    public static DiagnosticDescriptor Of(RuleDescriptor rule) => ById[rule.Id];
+    internal static DiagnosticDescriptor Of(RuleDescriptor rule) => ById[rule.Id];
 
-    public static Diagnostic Create(RuleViolation violation, Location location)
+    internal static Diagnostic Create(RuleViolation violation, Location location)
     {
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (violation.Suggestion != null)

@@ -2,14 +2,24 @@ using System;
 
 namespace SyncConfig;
 
-public enum FileTransferProtocol
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+enum FileTransferProtocol
 {
     Ftp,
     Ftps,
     Sftp,
 }
 
-public enum S3Service
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+enum S3Service
 {
     Amazon,
     Wasabi,
@@ -18,7 +28,12 @@ public enum S3Service
 }
 
 [Flags]
-public enum SyncDays
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+enum SyncDays
 {
     None = 0,
     Monday = 1,

@@ -44,13 +44,12 @@ internal sealed class SourceWriter : IDisposable
     }
 
     /// <summary>An enum value by its member names (<c>A | B</c> for flags), or a cast when it has none.</summary>
-    public static string Enum<TEnum>(int value)
-        where TEnum : struct
+    public static string Enum(Enum value)
     {
-        var type = "global::SyncConfig." + typeof(TEnum).Name;
-        var names = ((TEnum)(object)value).ToString();
+        var type = "global::SyncConfig." + value.GetType().Name;
+        var names = value.ToString();
         return names.Length > 0 && (char.IsDigit(names[0]) || names[0] == '-')
-            ? "(" + type + ")" + value.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            ? "(" + type + ")" + Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture)
             : string.Join(" | ", names.Split(new[] { ", " }, StringSplitOptions.None).Select(name => type + "." + name));
     }
 

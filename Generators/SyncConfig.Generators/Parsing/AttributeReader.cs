@@ -17,9 +17,6 @@ internal static class AttributeReader
     public static string? StringArgument(this AttributeData attribute, int position) =>
         Argument(attribute, position) as string;
 
-    public static int? IntArgument(this AttributeData attribute, int position) =>
-        Argument(attribute, position) is int value ? value : null;
-
     public static string? Named(this AttributeData attribute, string name) => NamedValue(attribute, name) as string;
 
     public static T NamedOr<T>(this AttributeData attribute, string name, T fallback) =>

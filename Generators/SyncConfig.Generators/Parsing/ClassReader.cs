@@ -5,24 +5,22 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SyncConfig.Generators.Models;
+using SyncConfig.Roslyn;
 
 namespace SyncConfig.Generators.Parsing;
 
-/// <summary>Decides whether a class can be completed by generated code, and where it lives.</summary>
+/// <summary>Where a class the generator completes lives, so the emitter can reopen it.</summary>
 internal static class ClassReader
 {
     /// <summary>
-    /// Null when the class cannot be completed: declared in metadata, not partial, generic, nested in a
-    /// type that is not partial, or already using a name the generator must add (<paramref name="requiredMembers"/>).
-    /// The analyzers report those; the generator only skips them.
+    /// Null when the class cannot be completed (<see cref="RegistrationTarget"/> says why: the analyzers
+    /// report it, the generator only skips the class) or is declared in metadata.
     /// </summary>
-    public static ClassModel? Describe(INamedTypeSymbol symbol, CancellationToken cancellationToken, params string[] requiredMembers)
+    public static ClassModel? Describe(INamedTypeSymbol symbol, CancellationToken cancellationToken)
     {
-        if (symbol.TypeKind != TypeKind.Class
-            || requiredMembers.Any(name => name == symbol.Name || symbol.MemberNames.Contains(name))
-            || symbol.DeclaringSyntaxReferences.IsEmpty
+        if (symbol.DeclaringSyntaxReferences.IsEmpty
             || symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ClassDeclarationSyntax declaration
-            || !IsPartialAndNotGeneric(declaration))
+            || RegistrationTarget.Problems(symbol, cancellationToken).Any())
         {
             return null;
         }
@@ -30,11 +28,6 @@ internal static class ClassReader
         var containingTypes = new List<string>();
         for (var parent = declaration.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
         {
-            if (!IsPartialAndNotGeneric(parent))
-            {
-                return null;
-            }
-
             containingTypes.Insert(0, Header(parent));
         }
 
@@ -45,9 +38,6 @@ internal static class ClassReader
             symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             new[] { symbol.Name }.Concat(symbol.MemberNames).Distinct().OrderBy(name => name, System.StringComparer.Ordinal).ToEquatableArray());
     }
-
-    private static bool IsPartialAndNotGeneric(TypeDeclarationSyntax declaration) =>
-        declaration.Modifiers.Any(SyntaxKind.PartialKeyword) && declaration.TypeParameterList is null;
 
     // Accessibility, static and sealed may be left to the user's part; a partial part may omit them.
     private static string Header(TypeDeclarationSyntax declaration) => declaration switch

@@ -1,6 +1,8 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SyncConfig.Generators.Models;
+using SyncConfig.Roslyn;
 using SyncConfig.Rules;
 
 namespace SyncConfig.Generators.Parsing;
@@ -11,14 +13,11 @@ namespace SyncConfig.Generators.Parsing;
 /// </summary>
 internal static class DefinitionParser
 {
-    // Generated code needs this name in the class; a class that uses it itself is skipped.
-    private const string RegistrationMember = "Registration";
-
     public static RepositoryModel? ParseRepository(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol symbol
             || context.Attributes[0].StringArgument(0) is not { } path
-            || ClassReader.Describe(symbol, cancellationToken, RegistrationMember) is not { } @class)
+            || ClassReader.Describe(symbol, cancellationToken) is not { } @class)
         {
             return null;
         }
@@ -38,7 +37,7 @@ internal static class DefinitionParser
             || RepositoryOf(attribute, cancellationToken) is not { } repository
             || DestinationParser.Parse(attribute) is not { } destination
             || !TryParseWindow(symbol, out var window)
-            || ClassReader.Describe(symbol, cancellationToken, RegistrationMember) is not { } @class)
+            || ClassReader.Describe(symbol, cancellationToken) is not { } @class)
         {
             return null;
         }
@@ -54,28 +53,14 @@ internal static class DefinitionParser
             symbol.Has(AttributeNames.PerFolderUpload));
     }
 
-    private static bool HasSeveralDestinations(INamedTypeSymbol symbol)
-    {
-        var count = 0;
-        foreach (var attribute in symbol.GetAttributes())
-        {
-            foreach (var name in AttributeNames.Destinations)
-            {
-                if (attribute.Is(name))
-                {
-                    count++;
-                }
-            }
-        }
-
-        return count > 1;
-    }
+    private static bool HasSeveralDestinations(INamedTypeSymbol symbol) =>
+        symbol.GetAttributes().Count(attribute => DestinationAttribute.KindOf(attribute) is not null) > 1;
 
     /// <summary>The repository's fully qualified name, when it is a class the generator completes too.</summary>
     private static string? RepositoryOf(AttributeData attribute, CancellationToken cancellationToken) =>
         attribute.NamedType(Setting.Repository) is INamedTypeSymbol repository
         && repository.Find(AttributeNames.SyncRepository)?.StringArgument(0) is not null
-        && ClassReader.Describe(repository, cancellationToken, RegistrationMember) is { } @class
+        && ClassReader.Describe(repository, cancellationToken) is { } @class
             ? @class.FullyQualifiedName
             : null;
 

@@ -8,7 +8,12 @@ namespace SyncConfig.Rules;
 /// <c>user@domain</c>); then the Domain setting must stay empty, as the seed's wizard disables it.
 /// No message quotes a password or key.
 /// </summary>
-public static class CredentialRules
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+static class CredentialRules
 {
     /// <summary>
     /// Domain-given-twice and password-without-user. <paramref name="passwordSetting"/> names the secret

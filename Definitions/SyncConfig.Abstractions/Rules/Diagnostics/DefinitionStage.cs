@@ -1,7 +1,12 @@
 namespace SyncConfig.Rules;
 
 /// <summary>Which text a rule sees.</summary>
-public enum DefinitionStage
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+enum DefinitionStage
 {
     /// <summary>
     /// The definition as written (build time): a setting holding a <c>$(NAME)</c> reference gets only

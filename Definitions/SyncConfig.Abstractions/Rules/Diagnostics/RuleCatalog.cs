@@ -3,7 +3,12 @@ using System.Collections.Generic;
 namespace SyncConfig.Rules;
 
 /// <summary>Every SyncConfig diagnostic: one ID, title and message, shared by the analyzers and the runtime.</summary>
-public static class RuleCatalog
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+static class RuleCatalog
 {
     public static readonly RuleDescriptor InvalidNetworkSharePath = new RuleDescriptor(
         "SYNC0001", RuleSeverity.Error, "Invalid network share path",

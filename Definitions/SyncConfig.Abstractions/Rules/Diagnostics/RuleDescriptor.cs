@@ -6,7 +6,12 @@ namespace SyncConfig.Rules;
 /// One diagnostic as data: the analyzers turn it into a Roslyn descriptor and the runtime prints it,
 /// so a build and a start-up say the same thing about the same value.
 /// </summary>
-public sealed class RuleDescriptor
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+sealed class RuleDescriptor
 {
     /// <summary>Where the help pages live; the analyzers append <c>SYNCnnnn.md</c>.</summary>
     public const string HelpLinkBase = "docs/diagnostics/";

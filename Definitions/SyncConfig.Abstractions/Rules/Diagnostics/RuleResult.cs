@@ -5,7 +5,12 @@ namespace SyncConfig.Rules;
 
 /// <summary>A parsed, normalized value and what was wrong with the text it came from.</summary>
 /// <remarks><see cref="Value"/> is set whenever the text could be understood, even with warnings.</remarks>
-public sealed class RuleResult<T>
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+sealed class RuleResult<T>
     where T : class
 {
     private static readonly RuleViolation[] None = new RuleViolation[0];

@@ -1,6 +1,11 @@
 namespace SyncConfig.Rules;
 
-public enum RuleSeverity
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+enum RuleSeverity
 {
     Warning,
     Error,

@@ -7,7 +7,12 @@ namespace SyncConfig.Rules;
 /// (<c>Path</c>, <c>Server</c>, <c>Bucket</c>…) so the analyzer can put the squiggle on that literal.
 /// Messages never quote a password or key.
 /// </summary>
-public sealed class RuleViolation
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+sealed class RuleViolation
 {
     public RuleViolation(RuleDescriptor rule, string setting, string? suggestion, IReadOnlyList<string> arguments)
     {

@@ -1,7 +1,12 @@
 namespace SyncConfig.Rules;
 
 /// <summary>The attribute argument a violation is about; equal to the attribute's property or parameter name.</summary>
-public static class Setting
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+static class Setting
 {
     public const string Path = "Path";
     public const string Server = "Server";

@@ -6,7 +6,12 @@ namespace SyncConfig.Rules;
 /// An FTPS server certificate pin: the SHA-256 fingerprint as 64 hex digits, optionally in colon-separated
 /// pairs as <c>openssl x509 -fingerprint -sha256</c> prints it.
 /// </summary>
-public static class CertificateFingerprint
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+static class CertificateFingerprint
 {
     public const string Example = "9F:86:D0:81:88:4C:7D:65:9A:2F:EA:A0:C5:5A:D0:15:A3:BF:4F:1B:2B:0B:82:2C:D1:5D:6C:15:B0:F0:0A:08";
 

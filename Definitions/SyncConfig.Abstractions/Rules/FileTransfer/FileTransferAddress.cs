@@ -7,7 +7,12 @@ namespace SyncConfig.Rules;
 /// A file-transfer server string <c>host[/path…]</c> with its port, parsed: the host, the effective port
 /// (21 for FTP/FTPS, 22 for SFTP when none is given) and the absolute path segments from the server root.
 /// </summary>
-public sealed class FileTransferAddress : System.IEquatable<FileTransferAddress>
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+sealed class FileTransferAddress : System.IEquatable<FileTransferAddress>
 {
     public FileTransferAddress(FileTransferProtocol protocol, string host, int port, IReadOnlyList<string> segments)
     {

@@ -3,7 +3,12 @@ using System;
 namespace SyncConfig.Rules;
 
 /// <summary>An SSH host key fingerprint as OpenSSH prints it: <c>SHA256:</c> and the base64 of a 32-byte hash.</summary>
-public static class HostKeyFingerprint
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+static class HostKeyFingerprint
 {
     public const string Prefix = "SHA256:";
     public const string Example = "SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8";

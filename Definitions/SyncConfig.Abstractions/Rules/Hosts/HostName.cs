@@ -4,7 +4,12 @@ using System.Net.Sockets;
 namespace SyncConfig.Rules;
 
 /// <summary>What may name a server: a DNS host name, an IPv4 or IPv6 address, or (on a network share) a NetBIOS name.</summary>
-public static class HostName
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+static class HostName
 {
     private const string ForbiddenInComputerName = "\\/:*?\"<>|,~!@#$%^&'(){}.";
 

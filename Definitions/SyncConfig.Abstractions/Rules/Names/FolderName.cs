@@ -3,7 +3,12 @@ using System.Linq;
 namespace SyncConfig.Rules;
 
 /// <summary>A single folder name that every target accepts (the strictest, Windows, decides).</summary>
-public static class FolderName
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+static class FolderName
 {
     public const int MaxLength = 255;
     private const string Forbidden = "\\/:*?\"<>|";

@@ -3,7 +3,12 @@ using System.Linq;
 
 namespace SyncConfig.Rules;
 
-public enum LocalPathStyle
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+enum LocalPathStyle
 {
     /// <summary><c>E:\Offsite</c></summary>
     Windows,
@@ -13,7 +18,12 @@ public enum LocalPathStyle
 }
 
 /// <summary>An absolute local path, Windows (<c>E:\x</c>) or POSIX (<c>/x</c>), normalized.</summary>
-public sealed class LocalPath : System.IEquatable<LocalPath>
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+sealed class LocalPath : System.IEquatable<LocalPath>
 {
     public const string WindowsExample = @"E:\Offsite";
 

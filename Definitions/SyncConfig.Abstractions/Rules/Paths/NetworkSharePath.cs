@@ -4,7 +4,12 @@ using System.Linq;
 namespace SyncConfig.Rules;
 
 /// <summary>A UNC path <c>\\server\share[\folder…]</c>, parsed and normalized (no trailing or doubled separators).</summary>
-public sealed class NetworkSharePath : System.IEquatable<NetworkSharePath>
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+sealed class NetworkSharePath : System.IEquatable<NetworkSharePath>
 {
     public const string Example = @"\\server\share\folder";
 

@@ -3,7 +3,12 @@ using System.Collections.Generic;
 namespace SyncConfig.Rules;
 
 /// <summary>The path of a <c>[SyncRepository]</c>: an absolute local path, a network share, or a <c>$(NAME)</c> reference.</summary>
-public static class RepositoryPath
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+static class RepositoryPath
 {
     public const string Example = @"D:\Backups\Main";
 

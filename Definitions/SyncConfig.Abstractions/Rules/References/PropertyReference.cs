@@ -8,7 +8,12 @@ namespace SyncConfig.Rules;
 /// the value rules of a setting that holds one; the runtime resolves the references and then applies the
 /// value rules to the result.
 /// </summary>
-public sealed class PropertyReference
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+sealed class PropertyReference
 {
     private PropertyReference(string name, int index, int length)
     {

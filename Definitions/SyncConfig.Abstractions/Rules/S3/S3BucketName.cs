@@ -4,7 +4,12 @@ using System.Text;
 namespace SyncConfig.Rules;
 
 /// <summary>The S3 general-purpose bucket naming rules.</summary>
-public static class S3BucketName
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+static class S3BucketName
 {
     public static RuleResult<string> Check(string? bucket, string setting = Setting.Bucket)
     {

@@ -3,7 +3,12 @@ using System.Collections.Generic;
 namespace SyncConfig.Rules;
 
 /// <summary>Where an S3 store is reached: host, optional port and whether HTTPS is used.</summary>
-public sealed class S3Endpoint : System.IEquatable<S3Endpoint>
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+sealed class S3Endpoint : System.IEquatable<S3Endpoint>
 {
     public S3Endpoint(string host, int? port, bool useHttps)
     {

@@ -4,7 +4,12 @@ using System.Linq;
 namespace SyncConfig.Rules;
 
 /// <summary>The regions each S3 service offers, as data in this one place.</summary>
-public static class S3Regions
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+static class S3Regions
 {
     private static readonly string[] Amazon =
     {

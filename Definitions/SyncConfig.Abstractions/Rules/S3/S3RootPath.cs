@@ -4,7 +4,12 @@ using System.Linq;
 namespace SyncConfig.Rules;
 
 /// <summary>The location inside a bucket: forward slash separated, no leading slash, no empty or <c>..</c> segments.</summary>
-public static class S3RootPath
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+static class S3RootPath
 {
     /// <summary>The root path's segments (empty for the bucket's top).</summary>
     public static RuleResult<IReadOnlyList<string>> Parse(string? rootPath, string setting = Setting.RootPath)

@@ -4,7 +4,12 @@ using System.Globalization;
 namespace SyncConfig.Rules;
 
 /// <summary>The <c>[SyncWindow]</c> rules: 24-hour <c>HH:mm</c> times, start ≠ end, at least one day.</summary>
-public static class SyncWindowTime
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#else
+internal
+#endif
+static class SyncWindowTime
 {
     /// <summary>One <c>HH:mm</c> time; <paramref name="which"/> is "start" or "end", for the message.</summary>
     private static RuleResult<string> Check(string? time, string which, string setting) =>

@@ -6,20 +6,21 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SyncConfig.Rules;
 
-namespace SyncConfig.Analyzers.Definitions;
+namespace SyncConfig.Roslyn;
 
 /// <summary>
-/// What the generator needs of a repository or sync definition class before it can register it. The
-/// generator skips any other class without a word, so without these errors the build would pass and the
-/// runtime would never learn of the sync. Keep in step with the generator's <c>Parsing/ClassReader</c>.
+/// Which classes get a <c>Registration</c>: what the generator needs of a repository or sync definition
+/// class before it can complete it. The generator skips a class with any of these problems; the analyzers
+/// report them, since otherwise the build would pass and the runtime would never learn of the sync. Both
+/// compile this one file in.
 /// </summary>
-internal static class GeneratorCompletion
+internal static class RegistrationTarget
 {
     /// <summary>The member the generator adds to every class it registers.</summary>
-    public const string RegistrationMember = "Registration";
+    public const string MemberName = "Registration";
 
     /// <summary>Violations of the class itself, all reported on its name (<see cref="Setting.Definition"/>).</summary>
-    public static IEnumerable<RuleViolation> Check(INamedTypeSymbol type, CancellationToken cancellationToken)
+    public static IEnumerable<RuleViolation> Problems(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         if (!IsPartial(type, cancellationToken))
         {
@@ -42,12 +43,12 @@ internal static class GeneratorCompletion
             yield return container;
         }
 
-        if (type.Name == RegistrationMember)
+        if (type.Name == MemberName)
         {
             yield return RuleCatalog.OwnRegistrationMember.Violation(
                 Setting.Definition, null, type.Name, "is itself named 'Registration'", "rename the class, e.g. to 'RegistrationSync'");
         }
-        else if (type.GetMembers(RegistrationMember).Any(member => IsWrittenByUser(member, cancellationToken)))
+        else if (type.GetMembers(MemberName).Any(member => IsWrittenByUser(member, cancellationToken)))
         {
             yield return RuleCatalog.OwnRegistrationMember.Violation(
                 Setting.Definition, null, type.Name, "declares a member named 'Registration'", "rename that member, e.g. to 'OwnRegistration'");
