@@ -41,12 +41,12 @@ public sealed class WindowScheduler
 
         // Recorded before the run: a process stopped mid-sync leaves it unfinished, so a restart inside the window runs it again.
         _attempts.Record(sync.Name, new WindowAttempt(window.Day, Finished: false));
-        _logger.LogInformation("{Sync}: window {Start:O} to {End:O} is open; starting", sync.Name, window.Start, window.End);
-        var lines = new PeriodicProgressLines(sync.Name, _progressInterval, _clock, line => _logger.LogInformation("{Progress}", line));
+        SchedulerLog.WindowOpen(_logger, sync.Name, window.Start, window.End);
+        var lines = new PeriodicProgressLines(sync.Name, _progressInterval, _clock, line => SchedulerLog.Progress(_logger, line));
         var outcome = await _runner.RunAsync(sync, AttemptTrigger.Window, window, lines, cancellationToken);
         if (outcome.Result is not { } result)
         {
-            _logger.LogInformation("{Sync}: {Reason}; trying again on the next tick while the window is open", sync.Name, outcome.BusyWith);
+            SchedulerLog.Busy(_logger, sync.Name, outcome.BusyWith);
             return outcome;
         }
 
@@ -55,10 +55,9 @@ public sealed class WindowScheduler
         var interrupted = result.Outcome == SyncOutcome.RolledBack && cancellationToken.IsCancellationRequested;
         if (!interrupted)
             _attempts.Record(sync.Name, new WindowAttempt(window.Day, Finished: true));
-        _logger.LogInformation("{Sync}: {Outcome}; {Bytes} bytes uploaded, {Uploaded} files uploaded, {Deleted} deleted, {Unchanged} unchanged",
-            sync.Name, result.Outcome, result.BytesUploaded, result.FilesUploaded.Count, result.FilesDeleted.Count, result.FilesUnchanged.Count);
+        SchedulerLog.Finished(_logger, sync.Name, result.Outcome, result.BytesUploaded, result.FilesUploaded.Count, result.FilesDeleted.Count, result.FilesUnchanged.Count);
         foreach (var error in result.Errors)
-            _logger.LogWarning("{Sync}: {Error}", sync.Name, error);
+            SchedulerLog.RunError(_logger, sync.Name, error);
         return outcome;
     }
 }
