@@ -4,8 +4,6 @@ namespace SyncConfig;
 
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 enum FileTransferProtocol
 {
@@ -16,8 +14,6 @@ enum FileTransferProtocol
 
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 enum S3Service
 {
@@ -30,8 +26,6 @@ enum S3Service
 [Flags]
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 enum SyncDays
 {

@@ -35,44 +35,49 @@ public abstract class DestinationSettings
     }
 }
 
-public sealed class NetworkShareSettings : DestinationSettings
+/// <summary>A destination named by one path, with optional Windows-style credentials.</summary>
+public abstract class PathSettings : DestinationSettings
+{
+    private protected PathSettings(PathDestination table, IEnumerable<SettingValue> values)
+        : base(table, values)
+    {
+    }
+
+    public string Path => Values.Get(Table.Path)!;
+    public string? UserName => Values.Get(Table.UserName);
+    public string? Password => Values.Get(Table.Password);
+    public string? Domain => Values.Get(Table.Domain);
+
+    private PathDestination Table => (PathDestination)Kind;
+
+    private protected static SettingValue[] Given(PathDestination table, string path, string? userName, string? password, string? domain) =>
+        new[] { table.Path.Of(path), table.UserName.Of(userName), table.Password.Of(password), table.Domain.Of(domain) };
+}
+
+public sealed class NetworkShareSettings : PathSettings
 {
     public NetworkShareSettings(params SettingValue[] values)
-        : base(Table, values)
+        : base(DestinationKinds.NetworkShare, values)
     {
     }
 
     public NetworkShareSettings(string path, string? userName, string? password, string? domain)
-        : this(Table.Path.Of(path), Table.UserName.Of(userName), Table.Password.Of(password), Table.Domain.Of(domain))
+        : this(Given(DestinationKinds.NetworkShare, path, userName, password, domain))
     {
     }
-
-    private static NetworkShareDestination Table => NetworkShareDestination.Kind;
-
-    public string Path => Values.Get(Table.Path)!;
-    public string? UserName => Values.Get(Table.UserName);
-    public string? Password => Values.Get(Table.Password);
-    public string? Domain => Values.Get(Table.Domain);
 }
 
-public sealed class LocalPathSettings : DestinationSettings
+public sealed class LocalPathSettings : PathSettings
 {
     public LocalPathSettings(params SettingValue[] values)
-        : base(Table, values)
+        : base(DestinationKinds.LocalPath, values)
     {
     }
 
     public LocalPathSettings(string path, string? userName, string? password, string? domain)
-        : this(Table.Path.Of(path), Table.UserName.Of(userName), Table.Password.Of(password), Table.Domain.Of(domain))
+        : this(Given(DestinationKinds.LocalPath, path, userName, password, domain))
     {
     }
-
-    private static LocalPathDestination Table => LocalPathDestination.Kind;
-
-    public string Path => Values.Get(Table.Path)!;
-    public string? UserName => Values.Get(Table.UserName);
-    public string? Password => Values.Get(Table.Password);
-    public string? Domain => Values.Get(Table.Domain);
 }
 
 public sealed class FileTransferSettings : DestinationSettings
@@ -92,7 +97,7 @@ public sealed class FileTransferSettings : DestinationSettings
     {
     }
 
-    private static FileTransferDestination Table => FileTransferDestination.Kind;
+    private static FileTransferDestination Table => DestinationKinds.FileTransfer;
 
     public FileTransferProtocol Protocol => Values.Get(Table.Protocol);
     public string Server => Values.Get(Table.Server)!;
@@ -122,7 +127,7 @@ public sealed class S3Settings : DestinationSettings
     {
     }
 
-    private static S3Destination Table => S3Destination.Kind;
+    private static S3Destination Table => DestinationKinds.S3;
 
     public S3Service Service => Values.Get(Table.Service);
     public string? Endpoint => Values.Get(Table.Endpoint);

@@ -61,7 +61,7 @@ internal static class RegistrationEmitter
             }, ",");
             writer.Line("    destination: new " + Catalog + kind.Name + "Settings(");
             // Each row by its typed name in the kind's table: the compiler checks the value against the row's type.
-            var table = "global::" + kind.GetType().FullName + ".Kind.";
+            var table = "global::SyncConfig.Rules.DestinationKinds." + kind.Name + ".";
             Lines(writer, destination.Settings.Select(setting => table + setting.Name + ".Of(" + SettingCode(setting) + ")").ToList(), "),", extraIndent: "    ");
             Lines(writer, new[]
             {

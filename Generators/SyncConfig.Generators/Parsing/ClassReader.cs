@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -25,15 +24,9 @@ internal static class ClassReader
             return null;
         }
 
-        var containingTypes = new List<string>();
-        for (var parent = declaration.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
-        {
-            containingTypes.Insert(0, Header(parent));
-        }
-
         return new ClassModel(
             symbol.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
-            containingTypes.ToEquatableArray(),
+            declaration.Ancestors().OfType<TypeDeclarationSyntax>().Reverse().Select(Header).ToEquatableArray(),
             symbol.Name,
             symbol.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             new[] { symbol.Name }.Concat(symbol.MemberNames).Distinct().OrderBy(name => name, System.StringComparer.Ordinal).ToEquatableArray());

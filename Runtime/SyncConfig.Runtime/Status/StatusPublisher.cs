@@ -7,24 +7,12 @@ using SyncConfig.Runtime.Storage;
 namespace SyncConfig.Runtime.Status;
 
 /// <summary>Turns attempts into status files and keeps the page for all syncs current.</summary>
-public sealed class StatusPublisher
+public sealed class StatusPublisher(StatusStore store, ISyncCatalog catalog, TimeZoneInfo zone, TimeProvider clock)
 {
     /// <summary>How many window occurrences a status report forecasts.</summary>
     public const int ForecastLength = 3;
 
-    private readonly ISyncCatalog _catalog;
-    private readonly TimeZoneInfo _zone;
-    private readonly TimeProvider _clock;
-
-    public StatusPublisher(StatusStore store, ISyncCatalog catalog, TimeZoneInfo zone, TimeProvider clock)
-    {
-        Store = store;
-        _catalog = catalog;
-        _zone = zone;
-        _clock = clock;
-    }
-
-    public StatusStore Store { get; }
+    public StatusStore Store { get; } = store;
 
     public void RecordAttempt(ResolvedSync sync, AttemptReport attempt)
     {
@@ -47,8 +35,8 @@ public sealed class StatusPublisher
     /// <summary>A sync's status now: its last report with a fresh forecast and any active run.</summary>
     public SyncStatusReport Describe(SyncRegistration registration)
     {
-        var now = _clock.GetUtcNow();
-        var calendar = new SyncWindowCalendar(registration.Window, _zone);
+        var now = clock.GetUtcNow();
+        var calendar = new SyncWindowCalendar(registration.Window, zone);
         var forecast = calendar.Forecast(now, ForecastLength).Select(o => new WindowReport(o.Day, o.Start, o.End)).ToList();
         var written = Store.ReadReport(registration.Name);
         return new SyncStatusReport
@@ -58,7 +46,7 @@ public sealed class StatusPublisher
             Destination = written?.Destination ?? registration.Destination.DisplayPath,
             FolderName = written?.FolderName ?? registration.FolderName,
             Window = registration.Window.ToString(),
-            TimeZone = _zone.Id,
+            TimeZone = zone.Id,
             LastAttempt = written?.LastAttempt,
             Active = Store.ReadProgress(registration.Name),
             Forecast = forecast,
@@ -68,9 +56,9 @@ public sealed class StatusPublisher
 
     public void WritePage()
     {
-        var entries = _catalog.Syncs
+        var entries = catalog.Syncs
             .Select(s => new StatusPageEntry(Describe(s), Store.ReadHistory(s.Name)))
             .ToList();
-        AtomicFile.WriteAllText(Store.PagePath, StatusPage.Render(entries, _clock.GetUtcNow(), _zone));
+        AtomicFile.WriteAllText(Store.PagePath, StatusPage.Render(entries, clock.GetUtcNow(), zone));
     }
 }

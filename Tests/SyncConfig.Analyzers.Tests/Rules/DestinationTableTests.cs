@@ -29,14 +29,14 @@ public sealed class DestinationTableTests
     [TestMethod]
     public void ValuesTakeOnlyTheirKindsRowsWithTheRowsType()
     {
-        var local = LocalPathDestination.Kind;
-        Assert.ThrowsExactly<ArgumentException>(() => new DestinationValues(local, [NetworkShareDestination.Kind.Path.Of(@"\\nas\share")]));
-        Assert.ThrowsExactly<ArgumentException>(() => new SettingValue(FileTransferDestination.Kind.Port, "22"));
+        var local = DestinationKinds.LocalPath;
+        Assert.ThrowsExactly<ArgumentException>(() => new DestinationValues(local, [DestinationKinds.NetworkShare.Path.Of(@"\\nas\share")]));
+        Assert.ThrowsExactly<ArgumentException>(() => new SettingValue(DestinationKinds.FileTransfer.Port, "22"));
 
         var values = new DestinationValues(local, [local.Path.Of("/mnt/usb"), local.UserName.Of(null)]);
         Assert.AreEqual("/mnt/usb", values.Get(local.Path));
         CollectionAssert.AreEqual(new[] { local.Path }, values.Given.Select(v => v.Setting).ToArray(), "a row without a value is not given");
-        Assert.IsTrue(new DestinationValues(S3Destination.Kind, []).Get(S3Destination.Kind.UseHttps), "a row left out has its default");
+        Assert.IsTrue(new DestinationValues(DestinationKinds.S3, []).Get(DestinationKinds.S3.UseHttps), "a row left out has its default");
     }
 
     private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];

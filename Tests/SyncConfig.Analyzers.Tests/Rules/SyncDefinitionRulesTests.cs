@@ -10,9 +10,9 @@ namespace SyncConfig.Analyzers.Tests.Rules;
 [TestClass]
 public sealed class SyncDefinitionRulesTests
 {
-    private static readonly NetworkShareDestination Share = NetworkShareDestination.Kind;
-    private static readonly FileTransferDestination Transfer = FileTransferDestination.Kind;
-    private static readonly S3Destination S3 = S3Destination.Kind;
+    private static readonly PathDestination<NetworkSharePath> Share = DestinationKinds.NetworkShare;
+    private static readonly FileTransferDestination Transfer = DestinationKinds.FileTransfer;
+    private static readonly S3Destination S3 = DestinationKinds.S3;
 
     private static IReadOnlyList<RuleViolation> Validate(
         DestinationKind kind, string? folderName, DefinitionStage stage, string definitionName = "Offsite", string? customName = null, params SettingValue[] values) =>
@@ -33,7 +33,7 @@ public sealed class SyncDefinitionRulesTests
     [TestMethod]
     public void MalformedReferencesAreReportedOnlyAsWritten()
     {
-        var local = LocalPathDestination.Kind;
+        var local = DestinationKinds.LocalPath;
         var violations = Validate(local, "Site1", DefinitionStage.AsWritten, customName: "${NAME}", values: local.Path.Of("$(USB"));
         CollectionAssert.AreEquivalent(new[] { Setting.Path, Setting.CustomName }, violations.Where(v => v.Id == "SYNC0028").Select(v => v.Setting).ToArray());
     }

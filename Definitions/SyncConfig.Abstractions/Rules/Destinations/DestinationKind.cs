@@ -11,8 +11,6 @@ namespace SyncConfig.Rules;
 /// </summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 abstract class DestinationKind
 {
@@ -22,7 +20,10 @@ abstract class DestinationKind
 
     private protected DestinationKind(string name) => Name = name;
 
-    /// <summary><c>FileTransfer</c>: the attribute is <c>[FileTransferSync]</c>, the catalog's settings <c>FileTransferSettings</c>.</summary>
+    /// <summary>
+    /// <c>FileTransfer</c>: the attribute is <c>[FileTransferSync]</c>, the table <c>DestinationKinds.FileTransfer</c>,
+    /// the catalog's settings <c>FileTransferSettings</c>.
+    /// </summary>
     public string Name { get; }
 
     /// <summary>The attribute's metadata name.</summary>

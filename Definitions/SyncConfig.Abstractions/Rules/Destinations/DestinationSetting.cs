@@ -10,36 +10,25 @@ namespace SyncConfig.Rules;
 /// </summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
-abstract class DestinationSetting
+abstract class DestinationSetting(DestinationKind kind, int index, string name, bool isRequired, bool isSecret)
 {
-    private protected DestinationSetting(DestinationKind kind, int index, string name, bool isRequired, bool isSecret)
-    {
-        Kind = kind;
-        Index = index;
-        Name = name;
-        IsRequired = isRequired;
-        IsSecret = isSecret;
-    }
-
-    public DestinationKind Kind { get; }
+    public DestinationKind Kind { get; } = kind;
 
     /// <summary>The attribute argument's name, which is also what violations and configuration problems name.</summary>
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>The catalog cannot register the sync without a value (the analyzers report why).</summary>
-    public bool IsRequired { get; }
+    public bool IsRequired { get; } = isRequired;
 
     /// <summary>A password or key: never copied into generated code, scrubbed from whatever the runtime writes, a literal one warned of.</summary>
-    public bool IsSecret { get; }
+    public bool IsSecret { get; } = isSecret;
 
     public abstract Type ValueType { get; }
 
     public abstract object? DefaultValue { get; }
 
-    internal int Index { get; }
+    internal int Index { get; } = index;
 
     /// <summary>An attribute argument's constant as this row's value (an enum arrives as its number); null when it is not one.</summary>
     public abstract object? FromConstant(object? constant);
@@ -52,8 +41,6 @@ abstract class DestinationSetting
 /// <summary>A row whose values are <typeparamref name="T"/>: text, a number, a flag or an enum.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 sealed class DestinationSetting<T> : DestinationSetting
 {
@@ -93,8 +80,6 @@ sealed class DestinationSetting<T> : DestinationSetting
 /// <summary>A row with its value.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 readonly struct SettingValue
 {
@@ -118,8 +103,6 @@ readonly struct SettingValue
 /// <summary>What a row's rule sees: its own value, the other rows' values, the stage and the definition's name.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 readonly struct SettingCheck<T>
 {

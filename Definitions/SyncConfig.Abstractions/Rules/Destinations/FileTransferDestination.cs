@@ -5,14 +5,10 @@ namespace SyncConfig.Rules;
 /// <summary><c>[FileTransferSync]</c>: an SFTP, FTP or FTPS server, <c>host/path</c> with no scheme.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 sealed class FileTransferDestination : DestinationKind
 {
-    public static readonly FileTransferDestination Kind = new FileTransferDestination();
-
-    private FileTransferDestination()
+    internal FileTransferDestination()
         : base("FileTransfer")
     {
         Protocol = Add(nameof(Protocol), FileTransferProtocol.Ftp, required: true);

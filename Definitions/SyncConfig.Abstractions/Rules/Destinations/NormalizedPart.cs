@@ -5,8 +5,6 @@ namespace SyncConfig.Rules;
 /// <summary>A part of a literal value as its rule normalizes it (<c>Host</c>, <c>PathSegments</c>…): the generator adds each to the definition class.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 sealed class NormalizedPart
 {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace SyncConfig.Rules;
@@ -8,11 +9,8 @@ namespace SyncConfig.Rules;
 /// </summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
-abstract class PathDestination<TPath> : DestinationKind
-    where TPath : class
+abstract class PathDestination : DestinationKind
 {
     private readonly string _locationPrefix;
 
@@ -20,7 +18,7 @@ abstract class PathDestination<TPath> : DestinationKind
         : base(name)
     {
         _locationPrefix = locationPrefix;
-        Path = Text(nameof(Path), required: true, rule: c => c.IsDeferred ? None : Parse(c.Value, c.Name).Violations);
+        Path = Text(nameof(Path), required: true, rule: c => c.IsDeferred ? None : CheckPath(c.Value, c.Name));
         UserName = Text(nameof(UserName), rule: CheckUser);
         Password = Text(nameof(Password), secret: true);
         Domain = Text(nameof(Domain));
@@ -40,19 +38,42 @@ abstract class PathDestination<TPath> : DestinationKind
     public override string TargetLocation(DestinationValues values)
     {
         var path = values.Get(Path);
-        return _locationPrefix + (IsReference(path) ? path : Parse(path, Path.Name).Value?.ToString() ?? path);
+        return _locationPrefix + (IsReference(path) ? path : NormalizedPath(path) ?? path);
     }
 
-    public override IEnumerable<NormalizedPart> Normalize(DestinationValues values) =>
-        Literal(values.Get(Path), text => Parse(text, Path.Name)) is { } path ? Parts(path) : new NormalizedPart[0];
+    private protected abstract IReadOnlyList<RuleViolation> CheckPath(string? path, string setting);
+
+    /// <summary>The path as its rule normalizes it, or null when it does not parse.</summary>
+    private protected abstract string? NormalizedPath(string? path);
 
     /// <summary>The user with the password and domain that go with it.</summary>
     private IEnumerable<RuleViolation> CheckUser(SettingCheck<string?> check) =>
         CredentialRules.CheckUser(check.Value, check.Get(Password), check.Get(Domain));
+}
 
-    /// <summary>The kind's path rule.</summary>
-    private protected abstract RuleResult<TPath> Parse(string? path, string setting);
+/// <summary>A path destination whose rule parses the path into a <typeparamref name="TPath"/>.</summary>
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#endif
+sealed class PathDestination<TPath> : PathDestination
+    where TPath : class
+{
+    private readonly Func<string?, string, RuleResult<TPath>> _parse;
+    private readonly Func<TPath, IEnumerable<NormalizedPart>> _parts;
 
-    /// <summary>The typed members of a parsed path.</summary>
-    private protected abstract IEnumerable<NormalizedPart> Parts(TPath path);
+    /// <param name="parse">The kind's path rule.</param>
+    /// <param name="parts">The typed members of a parsed path.</param>
+    internal PathDestination(string name, string locationPrefix, Func<string?, string, RuleResult<TPath>> parse, Func<TPath, IEnumerable<NormalizedPart>> parts)
+        : base(name, locationPrefix)
+    {
+        _parse = parse;
+        _parts = parts;
+    }
+
+    public override IEnumerable<NormalizedPart> Normalize(DestinationValues values) =>
+        Literal(values.Get(Path), text => _parse(text, Path.Name)) is { } path ? _parts(path) : new NormalizedPart[0];
+
+    private protected override IReadOnlyList<RuleViolation> CheckPath(string? path, string setting) => _parse(path, setting).Violations;
+
+    private protected override string? NormalizedPath(string? path) => _parse(path, Path.Name).Value?.ToString();
 }

@@ -5,14 +5,10 @@ namespace SyncConfig.Rules;
 /// <summary><c>[S3Sync]</c>: Amazon S3 or a compatible store.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 sealed class S3Destination : DestinationKind
 {
-    public static readonly S3Destination Kind = new S3Destination();
-
-    private S3Destination()
+    internal S3Destination()
         : base("S3")
     {
         Service = Add(nameof(Service), S3Service.Amazon, required: true);

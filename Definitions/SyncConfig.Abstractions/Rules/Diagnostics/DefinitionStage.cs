@@ -3,8 +3,6 @@ namespace SyncConfig.Rules;
 /// <summary>Which text a rule sees.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 enum DefinitionStage
 {

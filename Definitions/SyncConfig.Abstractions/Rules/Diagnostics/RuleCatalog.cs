@@ -5,8 +5,6 @@ namespace SyncConfig.Rules;
 /// <summary>Every SyncConfig diagnostic: one ID, title and message, shared by the analyzers and the runtime.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 static class RuleCatalog
 {

@@ -7,8 +7,6 @@ namespace SyncConfig.Rules;
 /// <remarks><see cref="Value"/> is set whenever the text could be understood, even with warnings.</remarks>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 sealed class RuleResult<T>
     where T : class

@@ -2,8 +2,6 @@ namespace SyncConfig.Rules;
 
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 enum RuleSeverity
 {

@@ -1,22 +1,20 @@
 namespace SyncConfig.Rules;
 
-/// <summary>The attribute argument a violation is about; equal to the attribute's property or parameter name.</summary>
+/// <summary>
+/// Names of attribute arguments that violations are about: the sync's own (FolderName, Repository, the
+/// window's) and the ones the parsers report by default. A destination's table rows name themselves.
+/// </summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 static class Setting
 {
     public const string Path = "Path";
     public const string Server = "Server";
     public const string Port = "Port";
-    public const string UserName = "UserName";
     public const string Password = "Password";
     public const string Domain = "Domain";
     public const string HostKeyFingerprint = "HostKeyFingerprint";
-    public const string PrivateKeyFile = "PrivateKeyFile";
-    public const string PrivateKeyPassphrase = "PrivateKeyPassphrase";
     public const string CertificateFingerprint = "CertificateFingerprint";
     public const string Endpoint = "Endpoint";
     public const string UseHttps = "UseHttps";

@@ -8,8 +8,6 @@ namespace SyncConfig.Rules;
 /// </summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 static class CertificateFingerprint
 {

@@ -9,8 +9,6 @@ namespace SyncConfig.Rules;
 /// </summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 sealed class FileTransferAddress : System.IEquatable<FileTransferAddress>
 {

@@ -5,8 +5,6 @@ namespace SyncConfig.Rules;
 /// <summary>An SSH host key fingerprint as OpenSSH prints it: <c>SHA256:</c> and the base64 of a 32-byte hash.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 static class HostKeyFingerprint
 {

@@ -6,8 +6,6 @@ namespace SyncConfig.Rules;
 /// <summary>What may name a server: a DNS host name, an IPv4 or IPv6 address, or (on a network share) a NetBIOS name.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 static class HostName
 {

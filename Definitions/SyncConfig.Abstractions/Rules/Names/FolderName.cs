@@ -5,8 +5,6 @@ namespace SyncConfig.Rules;
 /// <summary>A single folder name that every target accepts (the strictest, Windows, decides).</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 static class FolderName
 {

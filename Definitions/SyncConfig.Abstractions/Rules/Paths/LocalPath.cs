@@ -5,8 +5,6 @@ namespace SyncConfig.Rules;
 
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 enum LocalPathStyle
 {
@@ -20,8 +18,6 @@ enum LocalPathStyle
 /// <summary>An absolute local path, Windows (<c>E:\x</c>) or POSIX (<c>/x</c>), normalized.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 sealed class LocalPath : System.IEquatable<LocalPath>
 {

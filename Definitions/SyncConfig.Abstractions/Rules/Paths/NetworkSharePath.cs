@@ -6,8 +6,6 @@ namespace SyncConfig.Rules;
 /// <summary>A UNC path <c>\\server\share[\folder…]</c>, parsed and normalized (no trailing or doubled separators).</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 sealed class NetworkSharePath : System.IEquatable<NetworkSharePath>
 {

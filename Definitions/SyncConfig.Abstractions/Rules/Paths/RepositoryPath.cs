@@ -5,8 +5,6 @@ namespace SyncConfig.Rules;
 /// <summary>The path of a <c>[SyncRepository]</c>: an absolute local path, a network share, or a <c>$(NAME)</c> reference.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 static class RepositoryPath
 {

@@ -6,8 +6,6 @@ namespace SyncConfig.Rules;
 /// <summary>The S3 general-purpose bucket naming rules.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 static class S3BucketName
 {

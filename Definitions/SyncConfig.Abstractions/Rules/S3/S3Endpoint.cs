@@ -5,8 +5,6 @@ namespace SyncConfig.Rules;
 /// <summary>Where an S3 store is reached: host, optional port and whether HTTPS is used.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 sealed class S3Endpoint : System.IEquatable<S3Endpoint>
 {

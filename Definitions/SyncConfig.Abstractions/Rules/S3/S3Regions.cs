@@ -6,8 +6,6 @@ namespace SyncConfig.Rules;
 /// <summary>The regions each S3 service offers, as data in this one place.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 static class S3Regions
 {

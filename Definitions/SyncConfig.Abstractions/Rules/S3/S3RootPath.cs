@@ -6,8 +6,6 @@ namespace SyncConfig.Rules;
 /// <summary>The location inside a bucket: forward slash separated, no leading slash, no empty or <c>..</c> segments.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 static class S3RootPath
 {

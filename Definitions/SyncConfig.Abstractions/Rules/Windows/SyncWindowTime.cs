@@ -6,8 +6,6 @@ namespace SyncConfig.Rules;
 /// <summary>The <c>[SyncWindow]</c> rules: 24-hour <c>HH:mm</c> times, start ≠ end, at least one day.</summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
-#else
-internal
 #endif
 static class SyncWindowTime
 {
