@@ -16,7 +16,7 @@ public sealed class CatalogOutputTests
     }
 
     [TestMethod]
-    public void Catalog_lists_every_definition_and_repository_sorted_by_name()
+    public void CatalogListsEveryDefinitionAndRepositorySortedByName()
     {
         using var catalog = Load(Examples.Repository, Examples.Syncs);
 
@@ -29,7 +29,7 @@ public sealed class CatalogOutputTests
     }
 
     [TestMethod]
-    public void Network_share_keeps_raw_values_and_exposes_server_share_and_folders()
+    public void NetworkShareKeepsRawValuesAndExposesServerShareAndFolders()
     {
         using var catalog = Load(Examples.Repository, Examples.Syncs);
         var nas = catalog.Registration("NasOffsite");
@@ -53,7 +53,7 @@ public sealed class CatalogOutputTests
     }
 
     [TestMethod]
-    public void Sftp_exposes_host_port_and_absolute_path_segments()
+    public void SftpExposesHostPortAndAbsolutePathSegments()
     {
         using var catalog = Load(Examples.Repository, Examples.Syncs);
         var sftp = catalog.Registration("SftpOffsite");
@@ -76,7 +76,7 @@ public sealed class CatalogOutputTests
     }
 
     [TestMethod]
-    public void S3_exposes_bucket_region_endpoint_and_root_path_segments()
+    public void S3ExposesBucketRegionEndpointAndRootPathSegments()
     {
         using var catalog = Load(Examples.Repository, Examples.Syncs);
         var wasabi = catalog.Registration("WasabiOffsite");
@@ -99,7 +99,7 @@ public sealed class CatalogOutputTests
     }
 
     [TestMethod]
-    public void Local_path_exposes_root_and_segments_and_display_name_defaults_to_the_path()
+    public void LocalPathExposesRootAndSegmentsAndDisplayNameDefaultsToThePath()
     {
         using var catalog = Load(Examples.Repository, Examples.Syncs);
         var usb = catalog.Registration("UsbOffsite");
@@ -111,7 +111,7 @@ public sealed class CatalogOutputTests
     }
 
     [TestMethod]
-    public void The_definition_class_registration_is_the_catalog_entry()
+    public void TheDefinitionClassRegistrationIsTheCatalogEntry()
     {
         using var catalog = Load(Examples.Repository, Examples.Syncs);
 

@@ -7,7 +7,7 @@ namespace SyncConfig.Generators.Tests;
 public sealed class DeterminismTests
 {
     [TestMethod]
-    public void File_and_declaration_order_do_not_change_the_output()
+    public void FileAndDeclarationOrderDoNotChangeTheOutput()
     {
         var faker = new DefinitionFaker(5);
         var definitions = Enumerable.Range(0, 25).Select(_ => faker.Next().Source).ToList();
@@ -27,7 +27,7 @@ public sealed class DeterminismTests
     }
 
     [TestMethod]
-    public void Catalog_order_is_ordinal_by_name()
+    public void CatalogOrderIsOrdinalByName()
     {
         var run = GeneratorHarness.Run(Examples.Repository + """
 

@@ -1,8 +1,5 @@
-extern alias generator;
-
 using Microsoft.CodeAnalysis;
 using SyncConfig.Generators.Tests.Infrastructure;
-using TrackingNames = generator::SyncConfig.Generators.TrackingNames;
 
 namespace SyncConfig.Generators.Tests;
 
@@ -37,7 +34,7 @@ public sealed class IncrementalTests
     }
 
     [TestMethod]
-    public void Adding_an_unrelated_type_leaves_every_step_cached()
+    public void AddingAnUnrelatedTypeLeavesEveryStepCached()
     {
         var result = Rerun(c => c.AddSyntaxTrees(GeneratorHarness.Tree("namespace Acme; public class Unrelated { public int Value => 42; }", "Unrelated.cs")));
 
@@ -45,7 +42,7 @@ public sealed class IncrementalTests
     }
 
     [TestMethod]
-    public void Editing_a_comment_in_the_definitions_file_leaves_every_step_cached()
+    public void EditingACommentInTheDefinitionsFileLeavesEveryStepCached()
     {
         var result = Rerun(c =>
         {
@@ -57,7 +54,7 @@ public sealed class IncrementalTests
     }
 
     [TestMethod]
-    public void Changing_one_path_reruns_that_definition_only_and_keeps_the_catalog()
+    public void ChangingOnePathRerunsThatDefinitionOnlyAndKeepsTheCatalog()
     {
         var result = Rerun(c =>
         {
@@ -74,7 +71,7 @@ public sealed class IncrementalTests
     }
 
     [TestMethod]
-    public void Adding_a_definition_changes_the_catalog()
+    public void AddingADefinitionChangesTheCatalog()
     {
         var result = Rerun(c => c.AddSyntaxTrees(GeneratorHarness.Tree("""
             using SyncConfig;

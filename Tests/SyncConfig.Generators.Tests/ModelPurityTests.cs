@@ -1,10 +1,7 @@
-extern alias generator;
-
 using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using SyncConfig.Generators.Tests.Infrastructure;
-using TrackingNames = generator::SyncConfig.Generators.TrackingNames;
 
 namespace SyncConfig.Generators.Tests;
 
@@ -19,7 +16,7 @@ public sealed class ModelPurityTests
         [typeof(Compilation), typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(SemanticModel), typeof(Location), typeof(AttributeData)];
 
     [TestMethod]
-    public void No_tracked_step_output_holds_a_compilation_symbol_or_syntax_node()
+    public void NoTrackedStepOutputHoldsACompilationSymbolOrSyntaxNode()
     {
         var compilation = GeneratorHarness.Compilation(Examples.Repository, Examples.Syncs);
         var first = GeneratorHarness.Driver().RunGenerators(compilation);
@@ -42,7 +39,7 @@ public sealed class ModelPurityTests
     }
 
     [TestMethod]
-    public void The_walker_finds_a_symbol_hidden_in_a_model()
+    public void TheWalkerFindsASymbolHiddenInAModel()
     {
         var compilation = GeneratorHarness.Compilation(Examples.Repository);
         var leaky = new { Name = "x", Inner = new object[] { compilation.GetTypeByMetadataName("Acme.Definitions.MainRepository")! } };

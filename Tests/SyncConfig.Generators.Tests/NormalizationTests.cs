@@ -11,7 +11,7 @@ public sealed class NormalizationTests
     [DataRow(11)]
     [DataRow(23)]
     [DataRow(37)]
-    public void Every_generated_definition_exposes_its_normalized_values(int seed)
+    public void EveryGeneratedDefinitionExposesItsNormalizedValues(int seed)
     {
         var faker = new DefinitionFaker(seed);
         var definitions = Enumerable.Range(0, 40).Select(_ => faker.Next()).ToList();

@@ -42,7 +42,7 @@ public sealed class SecretTests
     [DataRow(1)]
     [DataRow(2)]
     [DataRow(3)]
-    public void Literal_secrets_are_read_from_the_attribute_not_copied(int seed)
+    public void LiteralSecretsAreReadFromTheAttributeNotCopied(int seed)
     {
         var secrets = NewSecrets(seed);
         var run = GeneratorHarness.Run(Definitions(secrets));
@@ -69,7 +69,7 @@ public sealed class SecretTests
     }
 
     [TestMethod]
-    public void A_reference_with_literal_text_around_it_is_treated_as_a_secret()
+    public void AReferenceWithLiteralTextAroundItIsTreatedAsASecret()
     {
         var run = GeneratorHarness.Run(Examples.Repository + """
 
@@ -83,7 +83,7 @@ public sealed class SecretTests
     }
 
     [TestMethod]
-    public void A_whole_reference_is_emitted_as_text_and_no_attribute_is_read()
+    public void AWholeReferenceIsEmittedAsTextAndNoAttributeIsRead()
     {
         var run = GeneratorHarness.Run(Examples.Repository, Examples.Syncs);
 

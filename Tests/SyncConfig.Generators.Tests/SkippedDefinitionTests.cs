@@ -90,7 +90,7 @@ public sealed class SkippedDefinitionTests
         [LocalPathSync("/mnt/a", Repository = typeof(MainRepository), FolderName = "A")]
         public partial record RecordSync;
         """, DisplayName = "a record")]
-    public void A_definition_the_generator_cannot_register_is_left_out(string definition)
+    public void ADefinitionTheGeneratorCannotRegisterIsLeftOut(string definition)
     {
         using var catalog = LoadWith(definition);
 
@@ -99,7 +99,7 @@ public sealed class SkippedDefinitionTests
 
     /// <summary>The other project's generator registered its repository there; this one links only its own (SYNC0035).</summary>
     [TestMethod]
-    public void A_definition_whose_repository_is_in_another_assembly_is_left_out()
+    public void ADefinitionWhoseRepositoryIsInAnotherAssemblyIsLeftOut()
     {
         var shared = GeneratorHarness.Run("""
             namespace Shared;
@@ -123,7 +123,7 @@ public sealed class SkippedDefinitionTests
     }
 
     [TestMethod]
-    public void A_definition_nested_in_partial_types_is_registered()
+    public void ADefinitionNestedInPartialTypesIsRegistered()
     {
         using var catalog = LoadWith("""
             public static partial class Site
@@ -141,7 +141,7 @@ public sealed class SkippedDefinitionTests
     }
 
     [TestMethod]
-    public void A_definition_in_the_global_namespace_with_a_custom_name_is_registered()
+    public void ADefinitionInTheGlobalNamespaceWithACustomNameIsRegistered()
     {
         var run = GeneratorHarness.Run("""
             using SyncConfig;
@@ -163,7 +163,7 @@ public sealed class SkippedDefinitionTests
     }
 
     [TestMethod]
-    public void A_typed_member_yields_to_the_class_name_and_the_users_own_members()
+    public void ATypedMemberYieldsToTheClassNameAndTheUsersOwnMembers()
     {
         using var catalog = LoadWith("""
             [NetworkShareSync(@"\\nas01\offsite\site", Repository = typeof(MainRepository), FolderName = "A")]
@@ -176,7 +176,7 @@ public sealed class SkippedDefinitionTests
     }
 
     [TestMethod]
-    public void Values_with_references_are_registered_as_text_without_typed_members()
+    public void ValuesWithReferencesAreRegisteredAsTextWithoutTypedMembers()
     {
         using var catalog = LoadWith("""
             [FileTransferSync(FileTransferProtocol.Ftp, "$(FTP_HOST)/backups", Repository = typeof(MainRepository), FolderName = "A", UserName = "u", Password = "$(P)")]
@@ -199,7 +199,7 @@ public sealed class SkippedDefinitionTests
     }
 
     [TestMethod]
-    public void No_definitions_still_give_an_empty_catalog()
+    public void NoDefinitionsStillGiveAnEmptyCatalog()
     {
         var run = GeneratorHarness.Run("namespace Empty; public class Nothing { }");
         Assert.IsEmpty(run.Errors, string.Join("\n", run.Errors));
@@ -210,7 +210,7 @@ public sealed class SkippedDefinitionTests
     }
 
     [TestMethod]
-    public void A_project_without_the_attribute_library_gets_no_catalog()
+    public void AProjectWithoutTheAttributeLibraryGetsNoCatalog()
     {
         var run = GeneratorHarness.Run(GeneratorHarness.CompilationWithoutAbstractions("namespace Empty; public class Nothing { }"));
 

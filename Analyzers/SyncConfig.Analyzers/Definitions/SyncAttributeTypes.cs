@@ -1,64 +1,55 @@
 using Microsoft.CodeAnalysis;
 
-namespace SyncConfig.Analyzers.Definitions
+namespace SyncConfig.Analyzers.Definitions;
+
+/// <summary>The definition language's attribute types in one compilation; null where the compilation lacks them.</summary>
+internal sealed class SyncAttributeTypes
 {
-    /// <summary>The definition language's attribute types in one compilation; null where the compilation lacks them.</summary>
-    internal sealed class SyncAttributeTypes
+    private SyncAttributeTypes(Compilation compilation)
     {
-        private SyncAttributeTypes(Compilation compilation)
-        {
-            Repository = compilation.GetTypeByMetadataName("SyncConfig.SyncRepositoryAttribute");
-            Destination = compilation.GetTypeByMetadataName("SyncConfig.SyncDestinationAttribute");
-            NetworkShare = compilation.GetTypeByMetadataName("SyncConfig.NetworkShareSyncAttribute");
-            LocalPath = compilation.GetTypeByMetadataName("SyncConfig.LocalPathSyncAttribute");
-            FileTransfer = compilation.GetTypeByMetadataName("SyncConfig.FileTransferSyncAttribute");
-            S3 = compilation.GetTypeByMetadataName("SyncConfig.S3SyncAttribute");
-            Window = compilation.GetTypeByMetadataName("SyncConfig.SyncWindowAttribute");
-        }
+        Repository = compilation.GetTypeByMetadataName("SyncConfig.SyncRepositoryAttribute");
+        Destination = compilation.GetTypeByMetadataName("SyncConfig.SyncDestinationAttribute");
+        Window = compilation.GetTypeByMetadataName("SyncConfig.SyncWindowAttribute");
+    }
 
-        public INamedTypeSymbol? Repository { get; }
-        public INamedTypeSymbol? Destination { get; }
-        public INamedTypeSymbol? NetworkShare { get; }
-        public INamedTypeSymbol? LocalPath { get; }
-        public INamedTypeSymbol? FileTransfer { get; }
-        public INamedTypeSymbol? S3 { get; }
-        public INamedTypeSymbol? Window { get; }
+    public INamedTypeSymbol? Repository { get; }
+    public INamedTypeSymbol? Destination { get; }
+    public INamedTypeSymbol? Window { get; }
 
-        public static SyncAttributeTypes? From(Compilation compilation)
-        {
-            var types = new SyncAttributeTypes(compilation);
-            return types.Repository == null || types.Destination == null ? null : types;
-        }
+    public static SyncAttributeTypes? From(Compilation compilation)
+    {
+        var types = new SyncAttributeTypes(compilation);
+        return types.Repository == null || types.Destination == null ? null : types;
+    }
 
-        public bool IsDestination(INamedTypeSymbol? attribute)
+    public bool IsDestination(INamedTypeSymbol? attribute)
+    {
+        for (var type = attribute?.BaseType; type != null; type = type.BaseType)
         {
-            for (var type = attribute?.BaseType; type != null; type = type.BaseType)
+            if (SymbolEqualityComparer.Default.Equals(type, Destination))
             {
-                if (SymbolEqualityComparer.Default.Equals(type, Destination))
-                {
-                    return true;
-                }
+                return true;
             }
+        }
 
+        return false;
+    }
+
+    public bool IsRepository(ITypeSymbol? type)
+    {
+        if (type == null)
+        {
             return false;
         }
 
-        public bool IsRepository(ITypeSymbol? type)
+        foreach (var attribute in type.GetAttributes())
         {
-            if (type == null)
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, Repository))
             {
-                return false;
+                return true;
             }
-
-            foreach (var attribute in type.GetAttributes())
-            {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, Repository))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
+
+        return false;
     }
 }

@@ -4,51 +4,50 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using SyncConfig.Rules;
 
-namespace SyncConfig.Analyzers.Diagnostics
+namespace SyncConfig.Analyzers.Diagnostics;
+
+/// <summary>The Roslyn face of <see cref="RuleCatalog"/>: one descriptor per rule, same ID, title and message.</summary>
+public static class SyncDiagnostics
 {
-    /// <summary>The Roslyn face of <see cref="RuleCatalog"/>: one descriptor per rule, same ID, title and message.</summary>
-    public static class SyncDiagnostics
+    public const string Category = "SyncConfig";
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById =
+        RuleCatalog.All.ToDictionary(rule => rule.Id, Describe);
+
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ById.Values.OrderBy(d => d.Id).ToImmutableArray();
+
+    internal static DiagnosticDescriptor Of(RuleDescriptor rule) => ById[rule.Id];
+
+    internal static Diagnostic Create(RuleViolation violation, Location location)
     {
-        public const string Category = "SyncConfig";
-
-        private static readonly Dictionary<string, DiagnosticDescriptor> ById =
-            RuleCatalog.All.ToDictionary(rule => rule.Id, Describe);
-
-        public static ImmutableArray<DiagnosticDescriptor> All { get; } = ById.Values.OrderBy(d => d.Id).ToImmutableArray();
-
-        public static DiagnosticDescriptor Of(RuleDescriptor rule) => ById[rule.Id];
-
-        public static Diagnostic Create(RuleViolation violation, Location location)
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (violation.Suggestion != null)
         {
-            var properties = ImmutableDictionary<string, string?>.Empty;
-            if (violation.Suggestion != null)
-            {
-                properties = properties.Add(DiagnosticProperties.Suggestion, violation.Suggestion);
-            }
-
-            return Diagnostic.Create(Of(violation.Rule), location, properties, violation.Arguments.Cast<object>().ToArray());
+            properties = properties.Add(DiagnosticProperties.Suggestion, violation.Suggestion);
         }
 
-        private static DiagnosticDescriptor Describe(RuleDescriptor rule)
-        {
-            // The duplicate-target rule compares definitions across the compilation, so it is only known at its end.
-            var tags = rule.Id == RuleCatalog.DuplicateTarget.Id ? new[] { WellKnownDiagnosticTags.CompilationEnd } : new string[0];
-            return new DiagnosticDescriptor(
-                rule.Id,
-                rule.Title,
-                rule.MessageFormat,
-                Category,
-                rule.Severity == RuleSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-                isEnabledByDefault: true,
-                helpLinkUri: rule.HelpLink,
-                customTags: tags);
-        }
+        return Diagnostic.Create(Of(violation.Rule), location, properties, violation.Arguments.Cast<object>().ToArray());
     }
 
-    /// <summary>Keys of <see cref="Diagnostic.Properties"/> the code fixes read.</summary>
-    public static class DiagnosticProperties
+    private static DiagnosticDescriptor Describe(RuleDescriptor rule)
     {
-        /// <summary>The corrected value of the literal the diagnostic sits on.</summary>
-        public const string Suggestion = "Suggestion";
+        // The duplicate-target rule compares definitions across the compilation, so it is only known at its end.
+        var tags = rule.Id == RuleCatalog.DuplicateTarget.Id ? new[] { WellKnownDiagnosticTags.CompilationEnd } : new string[0];
+        return new DiagnosticDescriptor(
+            rule.Id,
+            rule.Title,
+            rule.MessageFormat,
+            Category,
+            rule.Severity == RuleSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: rule.HelpLink,
+            customTags: tags);
     }
+}
+
+/// <summary>Keys of <see cref="Diagnostic.Properties"/> the code fixes read.</summary>
+public static class DiagnosticProperties
+{
+    /// <summary>The corrected value of the literal the diagnostic sits on.</summary>
+    public const string Suggestion = "Suggestion";
 }

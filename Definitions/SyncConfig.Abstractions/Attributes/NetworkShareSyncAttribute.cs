@@ -1,16 +1,15 @@
 using System;
 
-namespace SyncConfig
-{
-    /// <summary>Sync to a Windows network share, <c>\\server\share\folder</c>.</summary>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-    public sealed class NetworkShareSyncAttribute : SyncDestinationAttribute
-    {
-        public NetworkShareSyncAttribute(string path) => Path = path;
+namespace SyncConfig;
 
-        public string Path { get; }
-        public string? UserName { get; set; }
-        public string? Password { get; set; }
-        public string? Domain { get; set; }
-    }
+/// <summary>Sync to a Windows network share, <c>\\server\share\folder</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class NetworkShareSyncAttribute : SyncDestinationAttribute
+{
+    public NetworkShareSyncAttribute(string path) => Path = path;
+
+    public string Path { get; }
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public string? Domain { get; set; }
 }

@@ -1,57 +1,20 @@
-namespace SyncConfig.Generators.Models
+namespace SyncConfig.Generators.Models;
+
+/// <summary>
+/// A destination attribute's values as written, by the rows of its kind's table, and what the shared
+/// rules normalize the literal ones to. Plain values only, so the model compares equal between runs.
+/// </summary>
+/// <param name="Kind">The kind's <c>Name</c>, <c>FileTransfer</c>.</param>
+internal sealed record DestinationModel(string Kind, EquatableArray<SettingModel> Settings, EquatableArray<PartModel> Parts)
 {
-    /// <summary>
-    /// A destination attribute's arguments as written, plus what the shared rules parse out of the
-    /// literal ones. A parsed part is null when its value holds a <c>$(NAME)</c> reference (resolved
-    /// at run time) or does not parse (the analyzers report it).
-    /// </summary>
-    internal abstract record DestinationModel;
-
-    internal sealed record UncPathModel(string Server, string Share, EquatableArray<string> Folders);
-
-    internal sealed record NetworkShareModel(
-        string Path,
-        string? UserName,
-        SecretModel Password,
-        string? Domain,
-        UncPathModel? Parsed) : DestinationModel;
-
-    internal sealed record LocalPathModel(
-        string Path,
-        string? UserName,
-        SecretModel Password,
-        string? Domain,
-        LocalPathPartsModel? Parsed) : DestinationModel;
-
-    /// <param name="Root"><c>E:\</c> for a Windows path, <c>/</c> for a POSIX one.</param>
-    internal sealed record LocalPathPartsModel(string Root, EquatableArray<string> Segments);
-
-    internal sealed record FileTransferServerModel(string Host, EquatableArray<string> PathSegments);
-
-    /// <param name="Port">The effective port: the protocol's default when the definition gives none.</param>
-    internal sealed record FileTransferModel(
-        int Protocol,
-        string Server,
-        int Port,
-        string? UserName,
-        SecretModel Password,
-        string? HostKeyFingerprint,
-        string? PrivateKeyFile,
-        SecretModel PrivateKeyPassphrase,
-        string? CertificateFingerprint,
-        FileTransferServerModel? Parsed) : DestinationModel;
-
-    internal sealed record S3Model(
-        int Service,
-        string? Endpoint,
-        bool UseHttps,
-        string Bucket,
-        string Region,
-        string? RootPath,
-        SecretModel AccessKey,
-        SecretModel SecretKey,
-        string? ParsedBucket,
-        string? ParsedRegion,
-        string? ParsedEndpoint,
-        EquatableArray<string>? ParsedRootPathSegments) : DestinationModel;
+    public bool HasLiteralSecret => System.Linq.Enumerable.Any(Settings, setting => setting.IsLiteralSecret);
 }
+
+/// <summary>One setting the definition gives.</summary>
+/// <param name="Value">A string, int, bool or enum value; null for a literal secret, whose value never enters the model.</param>
+/// <param name="IsLiteralSecret">A password or key written as text: generated code reads it from the attribute, never copies it.</param>
+internal sealed record SettingModel(string Name, object? Value, bool IsLiteralSecret);
+
+/// <summary>A typed member the class gets (<c>Host</c>, <c>PathSegments</c>…).</summary>
+/// <param name="Value">A string, an int or an <see cref="EquatableArray{T}"/> of strings.</param>
+internal sealed record PartModel(string Name, object Value);

@@ -3,48 +3,47 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace SyncConfig.Generators.Models
+namespace SyncConfig.Generators.Models;
+
+/// <summary>
+/// An immutable array compared by its elements, so that a model holding a collection stays
+/// value-equal between generator runs and the incremental pipeline can cache it.
+/// </summary>
+internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
+    where T : IEquatable<T>
 {
-    /// <summary>
-    /// An immutable array compared by its elements, so that a model holding a collection stays
-    /// value-equal between generator runs and the incremental pipeline can cache it.
-    /// </summary>
-    internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T>
-        where T : IEquatable<T>
+    private readonly T[]? _items;
+
+    public EquatableArray(IEnumerable<T> items) => _items = items.ToArray();
+
+    public bool Equals(EquatableArray<T> other) => AsSpan().SequenceEqual(other.AsSpan());
+
+    public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+
+    public override int GetHashCode()
     {
-        private readonly T[]? items;
-
-        public EquatableArray(IEnumerable<T> items) => this.items = items.ToArray();
-
-        public bool Equals(EquatableArray<T> other) => AsSpan().SequenceEqual(other.AsSpan());
-
-        public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
-
-        public override int GetHashCode()
+        var hash = 17;
+        foreach (var item in AsSpan())
         {
-            var hash = 17;
-            foreach (var item in AsSpan())
-            {
-                hash = unchecked((hash * 31) + item.GetHashCode());
-            }
-
-            return hash;
+            hash = unchecked((hash * 31) + item.GetHashCode());
         }
 
-        public ReadOnlySpan<T> AsSpan() => items.AsSpan();
-
-        public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(items ?? Array.Empty<T>())).GetEnumerator();
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
-
-        public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+        return hash;
     }
 
-    internal static class EquatableArray
-    {
-        public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
-            where T : IEquatable<T> => new EquatableArray<T>(items);
-    }
+    public ReadOnlySpan<T> AsSpan() => _items.AsSpan();
+
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
+
+    public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+}
+
+internal static class EquatableArray
+{
+    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
+        where T : IEquatable<T> => new EquatableArray<T>(items);
 }

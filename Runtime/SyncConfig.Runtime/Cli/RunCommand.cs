@@ -53,7 +53,7 @@ public static class RunCommand
             foreach (var sync in validation.Syncs)
             {
                 if (context.Transports.Unavailable(sync.Destination) is { } unavailable)
-                    logger.LogWarning("{Sync}: not scheduled. {Reason}", sync.Name, unavailable);
+                    SchedulerLog.NotScheduled(logger, sync.Name, unavailable);
                 else
                     scheduled.Add(sync);
             }
@@ -73,11 +73,11 @@ public static class RunCommand
                         .RunOnceAtStart()
                         .PreventOverlapping("sync:" + sync.Name);
                 }
-            }).OnError(e => logger.LogError("Scheduler error: {Message}", TerminalText.Escape(scrubber.Scrub(e.Message))));
+            }).OnError(e => SchedulerLog.SchedulerError(logger, TerminalText.Escape(scrubber.Scrub(e.Message))));
 
             publisher.WritePage();
             foreach (var sync in scheduled)
-                logger.LogInformation("{Sync}: window {Window} ({Zone})", sync.Name, sync.Registration.Window, configuration.TimeZone.Id);
+                SchedulerLog.Scheduled(logger, sync.Name, sync.Registration.Window, configuration.TimeZone.Id);
             await host.RunAsync(cancellationToken);
             return ExitCodes.Ok;
         });

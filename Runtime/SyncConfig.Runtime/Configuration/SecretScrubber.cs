@@ -8,15 +8,15 @@ public sealed class SecretScrubber
 {
     public const string Mask = "********";
 
-    private readonly string[] secrets;
+    private readonly string[] _secrets;
 
     public SecretScrubber(IEnumerable<string> secrets) =>
         // Longest first, so a secret that contains another is masked whole.
-        this.secrets = secrets.Where(s => s.Length > 0).Distinct().OrderByDescending(s => s.Length).ToArray();
+        _secrets = secrets.Where(s => s.Length > 0).Distinct().OrderByDescending(s => s.Length).ToArray();
 
     public string Scrub(string text)
     {
-        foreach (var secret in secrets)
+        foreach (var secret in _secrets)
             text = text.Replace(secret, Mask, StringComparison.Ordinal);
         return text;
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml.Linq;
-using Bogus;
 
 namespace SyncConfig.Runtime.Demo;
 
@@ -9,17 +8,27 @@ namespace SyncConfig.Runtime.Demo;
 /// holding the definition file, one full image and a chain of incremental images of random sizes.
 /// Seeded, so every machine generates the same repository.
 /// </summary>
+/// <remarks>
+/// A plain seeded <see cref="Random"/> is all the demo needs; a test-data library would ship in the
+/// production executable for the sake of a few invented names.
+/// </remarks>
 public sealed class DemoRepository
 {
     private const int Megabyte = 1024 * 1024;
-    private readonly Faker faker;
-    private readonly long byteBudget;
+
+    private static readonly string[] Surnames =
+        ["Berger", "Castillo", "Dubois", "Eriksen", "Fischer", "Haddad", "Kowalski", "Lindqvist", "Moreau", "Novak", "Okafor", "Rossi", "Tanaka", "Varga"];
+
+    private static readonly string[] Schedules = ["Grandfather, Father, Son", "Incrementals Forever", "Differential"];
+
+    private readonly Random _random;
+    private readonly long _byteBudget;
 
     public DemoRepository(string root, int seed, int maxMegabytes)
     {
         Root = root;
-        faker = new Faker { Random = new Randomizer(seed) };
-        byteBudget = (long)maxMegabytes * Megabyte;
+        _random = new Random(seed);
+        _byteBudget = (long)maxMegabytes * Megabyte;
     }
 
     public string Root { get; }
@@ -28,21 +37,21 @@ public sealed class DemoRepository
     public long Generate()
     {
         long written = 0;
-        var computers = Enumerable.Range(0, faker.Random.Int(3, 5))
-            .Select(i => $"{faker.Name.LastName()}-{faker.PickRandom("PC", "LAPTOP", "SRV")}{i + 1:00}".ToUpperInvariant())
+        var computers = Enumerable.Range(0, _random.Next(3, 6))
+            .Select(i => $"{Pick(Surnames)}-{Pick("PC", "LAPTOP", "SRV")}{i + 1:00}".ToUpperInvariant())
             .ToList();
         // The full images take about half the budget, split between the definitions; incrementals share the rest.
-        var definitions = computers.SelectMany(c => Enumerable.Range(0, faker.Random.Int(1, 2)).Select(_ => (Computer: c, Id: faker.Random.Hexadecimal(16, "").ToUpperInvariant()))).ToList();
-        long fullSize = byteBudget / 2 / definitions.Count;
+        var definitions = computers.SelectMany(c => Enumerable.Range(0, _random.Next(1, 3)).Select(_ => (Computer: c, Id: HexId()))).ToList();
+        var fullSize = _byteBudget / 2 / definitions.Count;
         foreach (var (computer, id) in definitions)
         {
             var folder = Path.Combine(Root, computer, id);
             Directory.CreateDirectory(folder);
             WriteDefinition(folder, computer, id);
-            written += WriteImage(Path.Combine(folder, ImageName(id, 0)), faker.Random.Long(fullSize / 2, fullSize));
-            int incrementals = faker.Random.Int(1, 4);
-            for (int n = 1; n <= incrementals; n++)
-                written += WriteImage(Path.Combine(folder, ImageName(id, n)), faker.Random.Long(fullSize / 20, fullSize / 6));
+            written += WriteImage(Path.Combine(folder, ImageName(id, 0)), _random.NextInt64(fullSize / 2, fullSize + 1));
+            var incrementals = _random.Next(1, 5);
+            for (var n = 1; n <= incrementals; n++)
+                written += WriteImage(Path.Combine(folder, ImageName(id, n)), _random.NextInt64(fullSize / 20, fullSize / 6 + 1));
         }
 
         return written;
@@ -60,7 +69,7 @@ public sealed class DemoRepository
         foreach (var (folder, sizes) in definitions)
         {
             var smallest = sizes.Min();
-            written += WriteImage(Path.Combine(folder, ImageName(Path.GetFileName(folder), sizes.Count)), faker.Random.Long(smallest / 4, smallest / 4 + smallest));
+            written += WriteImage(Path.Combine(folder, ImageName(Path.GetFileName(folder), sizes.Count)), _random.NextInt64(smallest / 4, smallest / 4 + smallest + 1));
         }
 
         return written;
@@ -69,15 +78,20 @@ public sealed class DemoRepository
     private static string ImageName(string definitionId, int increment) =>
         string.Create(CultureInfo.InvariantCulture, $"{definitionId}-{increment:00}-00.mrimg");
 
+    private T Pick<T>(params T[] items) => items[_random.Next(items.Length)];
+
+    /// <summary>16 upper-case hex digits, as the backup software names its definitions.</summary>
+    private string HexId() => Convert.ToHexString(BitConverter.GetBytes(_random.NextInt64()));
+
     private void WriteDefinition(string folder, string computer, string id)
     {
         var definition = new XElement("backupDefinition",
             new XAttribute("id", id),
             new XAttribute("computer", computer),
-            new XAttribute("owner", faker.Internet.Email()),
-            new XElement("source", faker.PickRandom(@"C:\", @"D:\", @"C:\ D:\")),
-            new XElement("schedule", faker.PickRandom("Grandfather, Father, Son", "Incrementals Forever", "Differential")),
-            new XElement("time", $"{faker.Random.Int(18, 23):00}:{faker.PickRandom(0, 15, 30, 45):00}"));
+            new XAttribute("owner", $"it@{Pick(Surnames).ToLowerInvariant()}.example"),
+            new XElement("source", Pick(@"C:\", @"D:\", @"C:\ D:\")),
+            new XElement("schedule", Pick(Schedules)),
+            new XElement("time", $"{_random.Next(18, 24):00}:{Pick(0, 15, 30, 45):00}"));
         File.WriteAllText(Path.Combine(folder, id + ".xml"), definition.ToString());
     }
 
@@ -85,9 +99,9 @@ public sealed class DemoRepository
     {
         var buffer = new byte[Megabyte];
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        for (long left = size; left > 0; left -= buffer.Length)
+        for (var left = size; left > 0; left -= buffer.Length)
         {
-            faker.Random.Bytes(buffer.Length).CopyTo(buffer, 0);
+            _random.NextBytes(buffer);
             stream.Write(buffer, 0, (int)Math.Min(buffer.Length, left));
         }
 

@@ -23,25 +23,10 @@ public sealed record RunOutcome(SyncResult? Result, string? BusyWith = null)
 /// Runs one attempt of one sync: takes the sync's lock, builds the transport, runs the engine with
 /// progress, and records the result in the status files with every secret scrubbed.
 /// </summary>
-public sealed class SyncRunner
+public sealed class SyncRunner(SyncEngine engine, TransportRegistry transports, StatusPublisher status, string stateFolder, TimeProvider clock)
 {
     /// <summary>How often the progress file that <c>status</c> reads is rewritten during a run.</summary>
     private static readonly TimeSpan ProgressFileInterval = TimeSpan.FromSeconds(1);
-
-    private readonly SyncEngine engine;
-    private readonly TransportRegistry transports;
-    private readonly StatusPublisher status;
-    private readonly string stateFolder;
-    private readonly TimeProvider clock;
-
-    public SyncRunner(SyncEngine engine, TransportRegistry transports, StatusPublisher status, string stateFolder, TimeProvider clock)
-    {
-        this.engine = engine;
-        this.transports = transports;
-        this.status = status;
-        this.stateFolder = stateFolder;
-        this.clock = clock;
-    }
 
     public async Task<RunOutcome> RunAsync(
         ResolvedSync sync, AttemptTrigger trigger, WindowOccurrence? window, IProgress<SyncProgress>? progress, CancellationToken cancellationToken)
@@ -138,16 +123,16 @@ public sealed class SyncRunner
         StatusStore store, string syncName, AttemptTrigger trigger, DateTimeOffset startedAt, TimeProvider clock, TimeSpan interval,
         IProgress<SyncProgress>? inner) : IProgress<SyncProgress>
     {
-        private readonly Lock gate = new();
-        private DateTimeOffset lastWritten = DateTimeOffset.MinValue;
+        private readonly Lock _gate = new();
+        private DateTimeOffset _lastWritten = DateTimeOffset.MinValue;
 
         public void Report(SyncProgress value)
         {
             inner?.Report(value);
             var now = clock.GetUtcNow();
-            lock (gate)
+            lock (_gate)
             {
-                if (now - lastWritten < interval)
+                if (now - _lastWritten < interval)
                     return;
                 lastWritten = now;
                 // Only for status to read: a status folder that refuses it must not stop the upload.

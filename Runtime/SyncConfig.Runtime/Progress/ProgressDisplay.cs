@@ -50,36 +50,36 @@ public static class ProgressDisplay
 /// <summary>Plain progress: at most one line per interval, plus the final state.</summary>
 public sealed class PeriodicProgressLines : IProgress<SyncProgress>
 {
-    private readonly string syncName;
-    private readonly TimeSpan interval;
-    private readonly TimeProvider clock;
-    private readonly Action<string> write;
-    private readonly long startedAt;
-    private readonly Lock gate = new();
-    private long lastWrittenAt;
-    private SyncProgress? latest;
-    private bool latestWritten;
+    private readonly string _syncName;
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _clock;
+    private readonly Action<string> _write;
+    private readonly long _startedAt;
+    private readonly Lock _gate = new();
+    private long _lastWrittenAt;
+    private SyncProgress? _latest;
+    private bool _latestWritten;
 
     public PeriodicProgressLines(string syncName, TimeSpan interval, TimeProvider clock, Action<string> write)
     {
-        this.syncName = syncName;
-        this.interval = interval;
-        this.clock = clock;
-        this.write = write;
-        startedAt = clock.GetTimestamp();
-        lastWrittenAt = startedAt;
+        _syncName = syncName;
+        _interval = interval;
+        _clock = clock;
+        _write = write;
+        _startedAt = _clock.GetTimestamp();
+        _lastWrittenAt = _startedAt;
     }
 
     public void Report(SyncProgress value)
     {
-        lock (gate)
+        lock (_gate)
         {
-            latest = value;
-            latestWritten = false;
-            var now = clock.GetTimestamp();
-            if (clock.GetElapsedTime(lastWrittenAt, now) < interval)
+            _latest = value;
+            _latestWritten = false;
+            var now = _clock.GetTimestamp();
+            if (_clock.GetElapsedTime(_lastWrittenAt, now) < _interval)
                 return;
-            lastWrittenAt = now;
+            _lastWrittenAt = now;
             WriteLatest();
         }
     }
@@ -87,16 +87,16 @@ public sealed class PeriodicProgressLines : IProgress<SyncProgress>
     /// <summary>Writes the last state reported, unless it was already written.</summary>
     public void Flush()
     {
-        lock (gate)
+        lock (_gate)
             WriteLatest();
     }
 
     private void WriteLatest()
     {
-        if (latest is not { } progress || latestWritten)
+        if (_latest is not { } progress || _latestWritten)
             return;
-        latestWritten = true;
-        write(ProgressText.Format(syncName, progress, clock.GetElapsedTime(startedAt)));
+        _latestWritten = true;
+        _write(ProgressText.Format(_syncName, progress, _clock.GetElapsedTime(_startedAt)));
     }
 }
 

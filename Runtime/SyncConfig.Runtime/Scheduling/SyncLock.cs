@@ -16,9 +16,9 @@ public sealed class SyncLock : IDisposable
     /// <summary><c>status</c> probes the lock for a moment; a run starting right then looks again before it gives up.</summary>
     private static readonly TimeSpan[] RetryAfterConflict = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50)];
 
-    private readonly FileStream stream;
+    private readonly FileStream _stream;
 
-    private SyncLock(FileStream stream) => this.stream = stream;
+    private SyncLock(FileStream stream) => _stream = stream;
 
     public static string PathOf(string stateFolder, string syncName) => Path.Combine(stateFolder, syncName + ".lock");
 
@@ -87,5 +87,5 @@ public sealed class SyncLock : IDisposable
         }
     }
 
-    public void Dispose() => stream.Dispose();
+    public void Dispose() => _stream.Dispose();
 }

@@ -13,9 +13,9 @@ public sealed record WindowAttempt(DateOnly Day, bool Finished);
 /// </summary>
 public sealed class WindowAttempts
 {
-    private readonly string stateFolder;
+    private readonly string _stateFolder;
 
-    public WindowAttempts(string stateFolder) => this.stateFolder = stateFolder;
+    public WindowAttempts(string stateFolder) => _stateFolder = stateFolder;
 
     public WindowAttempt? Last(string syncName) => JsonFiles.Read<WindowAttempt>(PathOf(syncName));
 
@@ -29,5 +29,5 @@ public sealed class WindowAttempts
         return Last(syncName) is { Finished: true } last && last.Day == current.Day ? null : current;
     }
 
-    private string PathOf(string syncName) => Path.Combine(stateFolder, syncName + ".window.json");
+    private string PathOf(string syncName) => Path.Combine(_stateFolder, syncName + ".window.json");
 }

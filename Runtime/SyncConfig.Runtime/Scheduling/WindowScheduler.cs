@@ -16,38 +16,38 @@ namespace SyncConfig.Runtime.Scheduling;
 /// </summary>
 public sealed class WindowScheduler
 {
-    private readonly SyncRunner runner;
-    private readonly WindowAttempts attempts;
-    private readonly TimeZoneInfo zone;
-    private readonly TimeProvider clock;
-    private readonly ILogger logger;
-    private readonly TimeSpan progressInterval;
+    private readonly SyncRunner _runner;
+    private readonly WindowAttempts _attempts;
+    private readonly TimeZoneInfo _zone;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _progressInterval;
 
     public WindowScheduler(SyncRunner runner, WindowAttempts attempts, TimeZoneInfo zone, TimeProvider clock, ILogger logger, TimeSpan progressInterval)
     {
-        this.runner = runner;
-        this.attempts = attempts;
-        this.zone = zone;
-        this.clock = clock;
-        this.logger = logger;
-        this.progressInterval = progressInterval;
+        _runner = runner;
+        _attempts = attempts;
+        _zone = zone;
+        _clock = clock;
+        _logger = logger;
+        _progressInterval = progressInterval;
     }
 
     /// <summary>Runs the due occurrence, if any; returns the outcome, or null when nothing was due.</summary>
     public async Task<RunOutcome?> TickAsync(ResolvedSync sync, CancellationToken cancellationToken)
     {
-        var calendar = new SyncWindowCalendar(sync.Registration.Window, zone);
-        if (attempts.Due(sync.Name, calendar, clock.GetUtcNow()) is not { } window)
+        var calendar = new SyncWindowCalendar(sync.Registration.Window, _zone);
+        if (_attempts.Due(sync.Name, calendar, _clock.GetUtcNow()) is not { } window)
             return null;
 
         // Recorded before the run: a process stopped mid-sync leaves it unfinished, so a restart inside the window runs it again.
-        attempts.Record(sync.Name, new WindowAttempt(window.Day, Finished: false));
-        logger.LogInformation("{Sync}: window {Start:O} to {End:O} is open; starting", sync.Name, window.Start, window.End);
-        var lines = new PeriodicProgressLines(sync.Name, progressInterval, clock, line => logger.LogInformation("{Progress}", TerminalText.Escape(line)));
-        var outcome = await runner.RunAsync(sync, AttemptTrigger.Window, window, lines, cancellationToken);
+        _attempts.Record(sync.Name, new WindowAttempt(window.Day, Finished: false));
+        SchedulerLog.WindowOpen(_logger, sync.Name, window.Start, window.End);
+        var lines = new PeriodicProgressLines(sync.Name, _progressInterval, _clock, line => SchedulerLog.Progress(_logger, TerminalText.Escape(line)));
+        var outcome = await _runner.RunAsync(sync, AttemptTrigger.Window, window, lines, cancellationToken);
         if (outcome.Result is not { } result)
         {
-            logger.LogInformation("{Sync}: {Reason}; trying again on the next tick while the window is open", sync.Name, outcome.BusyWith);
+            SchedulerLog.Busy(_logger, sync.Name, outcome.BusyWith);
             return outcome;
         }
 
@@ -55,15 +55,14 @@ public sealed class WindowScheduler
         // Only a run the stop interrupted is left unfinished; one that completed before the stop counts.
         var interrupted = result.Outcome == SyncOutcome.RolledBack && cancellationToken.IsCancellationRequested;
         if (!interrupted)
-            attempts.Record(sync.Name, new WindowAttempt(window.Day, Finished: true));
-        logger.LogInformation("{Sync}: {Outcome}; {Bytes} bytes uploaded, {Uploaded} files uploaded, {Deleted} deleted, {Unchanged} unchanged",
-            sync.Name, result.Outcome, result.BytesUploaded, result.FilesUploaded.Count, result.FilesDeleted.Count, result.FilesUnchanged.Count);
+            _attempts.Record(sync.Name, new WindowAttempt(window.Day, Finished: true));
+        SchedulerLog.Finished(_logger, sync.Name, result.Outcome, result.BytesUploaded, result.FilesUploaded.Count, result.FilesDeleted.Count, result.FilesUnchanged.Count);
         if (outcome.StatusProblem is { } statusProblem)
-            logger.LogWarning("{Sync}: {Problem}", sync.Name, TerminalText.Escape(statusProblem));
+            SchedulerLog.RunError(_logger, sync.Name, TerminalText.Escape(statusProblem));
         foreach (var skipped in result.Skipped)
-            logger.LogWarning("{Sync}: skipped: {Entry}", sync.Name, TerminalText.Escape(skipped));
+            SchedulerLog.Skipped(_logger, sync.Name, TerminalText.Escape(skipped));
         foreach (var error in result.Errors)
-            logger.LogWarning("{Sync}: {Error}", sync.Name, TerminalText.Escape(error));
+            SchedulerLog.RunError(_logger, sync.Name, TerminalText.Escape(error));
         return outcome;
     }
 }

@@ -7,27 +7,13 @@ using SyncConfig.Runtime.Storage;
 namespace SyncConfig.Runtime.Status;
 
 /// <summary>Turns attempts into status files and keeps the page for all syncs current.</summary>
-public sealed class StatusPublisher
+/// <param name="stateFolder">Where the syncs' run locks are, which tell a running sync; null to go by process ID only.</param>
+public sealed class StatusPublisher(StatusStore store, ISyncCatalog catalog, TimeZoneInfo zone, TimeProvider clock, string? stateFolder = null)
 {
     /// <summary>How many window occurrences a status report forecasts.</summary>
     public const int ForecastLength = 3;
 
-    private readonly ISyncCatalog catalog;
-    private readonly TimeZoneInfo zone;
-    private readonly TimeProvider clock;
-    private readonly string? stateFolder;
-
-    /// <param name="stateFolder">Where the syncs' run locks are, which tell a running sync; null to go by process ID only.</param>
-    public StatusPublisher(StatusStore store, ISyncCatalog catalog, TimeZoneInfo zone, TimeProvider clock, string? stateFolder = null)
-    {
-        Store = store;
-        this.catalog = catalog;
-        this.zone = zone;
-        this.clock = clock;
-        this.stateFolder = stateFolder;
-    }
-
-    public StatusStore Store { get; }
+    public StatusStore Store { get; } = store;
 
     /// <param name="files">The attempt's file lists, when it got as far as having any.</param>
     public void RecordAttempt(ResolvedSync sync, AttemptReport attempt, AttemptFiles? files = null)

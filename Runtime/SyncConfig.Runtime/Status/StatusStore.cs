@@ -13,12 +13,12 @@ public sealed class StatusStore
 {
     public const string PageFileName = "index.html";
 
-    private readonly int historyLength;
+    private readonly int _historyLength;
 
     public StatusStore(string folder, int historyLength)
     {
         Folder = folder;
-        this.historyLength = Math.Max(1, historyLength);
+        _historyLength = Math.Max(1, historyLength);
     }
 
     public string Folder { get; }
@@ -46,7 +46,7 @@ public sealed class StatusStore
     public void AppendHistory(string syncName, AttemptReport attempt)
     {
         var history = new List<AttemptReport> { attempt };
-        history.AddRange(ReadHistory(syncName).Take(historyLength - 1));
+        history.AddRange(ReadHistory(syncName).Take(_historyLength - 1));
         JsonFiles.Write(HistoryPath(syncName), history);
     }
 

@@ -1,9 +1,7 @@
-extern alias analyzers;
-
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using SyncConfig.Analyzers.Diagnostics;
 using SyncConfig.Analyzers.Tests.Infrastructure;
-using SyncDiagnostics = analyzers::SyncConfig.Analyzers.Diagnostics.SyncDiagnostics;
 
 namespace SyncConfig.Analyzers.Tests.Analyzer;
 

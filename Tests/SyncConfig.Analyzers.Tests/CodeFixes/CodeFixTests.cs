@@ -1,9 +1,5 @@
-extern alias analyzers;
-
+using SyncConfig.Analyzers.CodeFixes;
 using SyncConfig.Analyzers.Tests.Infrastructure;
-using DomainGivenTwiceCodeFix = analyzers::SyncConfig.Analyzers.CodeFixes.DomainGivenTwiceCodeFix;
-using EndpointProtocolCodeFix = analyzers::SyncConfig.Analyzers.CodeFixes.EndpointProtocolCodeFix;
-using ReplaceWithSuggestionCodeFix = analyzers::SyncConfig.Analyzers.CodeFixes.ReplaceWithSuggestionCodeFix;
 
 namespace SyncConfig.Analyzers.Tests.CodeFixes;
 

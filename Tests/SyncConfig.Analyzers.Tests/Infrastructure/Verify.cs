@@ -1,12 +1,9 @@
-extern alias analyzers;
-
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
-using SyncDefinitionAnalyzer = analyzers::SyncConfig.Analyzers.SyncDefinitionAnalyzer;
 
 namespace SyncConfig.Analyzers.Tests.Infrastructure;
 

@@ -1,9 +1,6 @@
-extern alias analyzers;
-
 using Microsoft.CodeAnalysis;
 using SyncConfig.Analyzers.Tests.Infrastructure;
 using SyncConfig.Rules;
-using SyncDefinitionAnalyzer = analyzers::SyncConfig.Analyzers.SyncDefinitionAnalyzer;
 
 namespace SyncConfig.Analyzers.Tests.Rules;
 

@@ -16,10 +16,10 @@ internal sealed class DefinitionFaker(int seed)
     private static readonly string[] AmazonRegions = ["us-east-1", "eu-west-1", "eu-central-1", "ap-southeast-2", "sa-east-1"];
     private static readonly string[] WasabiRegions = ["us-east-1", "eu-central-2", "ap-northeast-1", "ca-central-1"];
 
-    private readonly Faker faker = new() { Random = new Randomizer(seed) };
-    private int count;
+    private readonly Faker _faker = new() { Random = new Randomizer(seed) };
+    private int _count;
 
-    public FakeDefinition Next() => (count % 5) switch
+    public FakeDefinition Next() => (_count % 5) switch
     {
         0 => NetworkShare(),
         1 => LocalPath(),
@@ -30,20 +30,20 @@ internal sealed class DefinitionFaker(int seed)
 
     private FakeDefinition NetworkShare()
     {
-        var server = faker.Random.Bool() ? faker.Internet.DomainWord() + "-" + faker.Random.Number(1, 99) : faker.Internet.Ip();
+        var server = _faker.Random.Bool() ? _faker.Internet.DomainWord() + "-" + _faker.Random.Number(1, 99) : _faker.Internet.Ip();
         var share = Segment();
         var folders = Segments(0, 3);
-        var path = @"\\" + server + @"\" + share + string.Concat(folders.Select(f => @"\" + f)) + (faker.Random.Bool() ? @"\" : "");
+        var path = @"\\" + server + @"\" + share + string.Concat(folders.Select(f => @"\" + f)) + (_faker.Random.Bool() ? @"\" : "");
         return Definition("NetworkShareSync", $"{Literal(path)}", Expect(("Server", server), ("Share", share), ("Folders", folders)));
     }
 
     private FakeDefinition LocalPath()
     {
         var segments = Segments(1, 4);
-        if (faker.Random.Bool())
+        if (_faker.Random.Bool())
         {
-            var drive = faker.Random.Char('C', 'Z');
-            var written = (faker.Random.Bool() ? char.ToLowerInvariant(drive) : drive) + @":\" + string.Join(@"\\", segments);
+            var drive = _faker.Random.Char('C', 'Z');
+            var written = (_faker.Random.Bool() ? char.ToLowerInvariant(drive) : drive) + @":\" + string.Join(@"\\", segments);
             return Definition("LocalPathSync", Literal(written), Expect(("PathRoot", drive + @":\"), ("PathSegments", segments)));
         }
 
@@ -52,22 +52,22 @@ internal sealed class DefinitionFaker(int seed)
 
     private FakeDefinition FileTransfer()
     {
-        var protocol = faker.PickRandom("Ftp", "Ftps", "Sftp");
-        var host = faker.Internet.DomainName();
+        var protocol = _faker.PickRandom("Ftp", "Ftps", "Sftp");
+        var host = _faker.Internet.DomainName();
         var segments = Segments(2, 5);
-        var port = faker.Random.Bool() ? faker.Random.Number(1, 65535) : 0;
-        var written = RandomCase(host) + "/" + string.Join("/", segments) + (faker.Random.Bool() ? "/" : "");
+        var port = _faker.Random.Bool() ? _faker.Random.Number(1, 65535) : 0;
+        var written = RandomCase(host) + "/" + string.Join("/", segments) + (_faker.Random.Bool() ? "/" : "");
         return Definition(
             "FileTransferSync",
-            $"FileTransferProtocol.{protocol}, {Literal(written)}, Port = {port}, UserName = {Literal(faker.Internet.UserName())}, Password = \"$(FTP_PASSWORD)\"",
+            $"FileTransferProtocol.{protocol}, {Literal(written)}, Port = {port}, UserName = {Literal(_faker.Internet.UserName())}, Password = \"$(FTP_PASSWORD)\"",
             Expect(("Host", host.ToLowerInvariant()), ("Port", port != 0 ? port : protocol == "Sftp" ? 22 : 21), ("PathSegments", segments)));
     }
 
     private FakeDefinition S3Known()
     {
-        var (service, region, domain) = faker.Random.Bool()
-            ? ("Amazon", faker.PickRandom(AmazonRegions), "amazonaws.com")
-            : ("Wasabi", faker.PickRandom(WasabiRegions), "wasabisys.com");
+        var (service, region, domain) = _faker.Random.Bool()
+            ? ("Amazon", _faker.PickRandom(AmazonRegions), "amazonaws.com")
+            : ("Wasabi", _faker.PickRandom(WasabiRegions), "wasabisys.com");
         var bucket = Bucket();
         var root = Segments(0, 3);
         return Definition(
@@ -78,10 +78,10 @@ internal sealed class DefinitionFaker(int seed)
 
     private FakeDefinition S3Custom()
     {
-        var host = faker.Internet.DomainName();
-        var port = faker.Random.Number(1024, 65535);
-        var https = faker.Random.Bool();
-        var region = faker.Random.AlphaNumeric(6);
+        var host = _faker.Internet.DomainName();
+        var port = _faker.Random.Number(1024, 65535);
+        var https = _faker.Random.Bool();
+        var region = _faker.Random.AlphaNumeric(6);
         var bucket = Bucket();
         return Definition(
             "S3Sync",
@@ -91,10 +91,10 @@ internal sealed class DefinitionFaker(int seed)
 
     private FakeDefinition Definition(string attribute, string arguments, Dictionary<string, object> expected)
     {
-        var name = "Sync" + ++count;
-        var start = faker.Random.Number(0, 1439);
-        var end = (start + faker.Random.Number(1, 1439)) % 1440;
-        var days = (SyncDays)faker.Random.Number(1, 127);
+        var name = "Sync" + ++_count;
+        var start = _faker.Random.Number(0, 1439);
+        var end = (start + _faker.Random.Number(1, 1439)) % 1440;
+        var days = (SyncDays)_faker.Random.Number(1, 127);
         expected["WindowStartMinute"] = start;
         expected["WindowEndMinute"] = end;
         expected["WindowDays"] = days;
@@ -110,13 +110,13 @@ internal sealed class DefinitionFaker(int seed)
     private static Dictionary<string, object> Expect(params (string Member, object Value)[] values) =>
         values.ToDictionary(v => v.Member, v => v.Value);
 
-    private string[] Segments(int min, int max) => [.. Enumerable.Range(0, faker.Random.Number(min, max)).Select(_ => Segment())];
+    private string[] Segments(int min, int max) => [.. Enumerable.Range(0, _faker.Random.Number(min, max)).Select(_ => Segment())];
 
-    private string Segment() => faker.Random.Bool() ? faker.Lorem.Word() : faker.System.FileName().Replace('.', '_') + faker.Random.Number(1, 9);
+    private string Segment() => _faker.Random.Bool() ? _faker.Lorem.Word() : _faker.System.FileName().Replace('.', '_') + _faker.Random.Number(1, 9);
 
-    private string Bucket() => (faker.Lorem.Word() + "-" + faker.Random.AlphaNumeric(8) + "-" + faker.Random.Number(0, 999)).ToLowerInvariant();
+    private string Bucket() => (_faker.Lorem.Word() + "-" + _faker.Random.AlphaNumeric(8) + "-" + _faker.Random.Number(0, 999)).ToLowerInvariant();
 
-    private string RandomCase(string text) => new([.. text.Select(c => faker.Random.Bool() ? char.ToUpperInvariant(c) : c)]);
+    private string RandomCase(string text) => new([.. text.Select(c => _faker.Random.Bool() ? char.ToUpperInvariant(c) : c)]);
 
     private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 }

@@ -1,9 +1,6 @@
-extern alias generator;
-
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using SyncCatalogGenerator = generator::SyncConfig.Generators.SyncCatalogGenerator;
 
 namespace SyncConfig.Generators.Tests.Infrastructure;
 

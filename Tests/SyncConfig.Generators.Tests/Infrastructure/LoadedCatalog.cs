@@ -11,7 +11,7 @@ namespace SyncConfig.Generators.Tests.Infrastructure;
 /// </summary>
 internal sealed class LoadedCatalog : IDisposable
 {
-    private readonly AssemblyLoadContext context = new("generated-definitions", isCollectible: true);
+    private readonly AssemblyLoadContext _context = new("generated-definitions", isCollectible: true);
 
     public LoadedCatalog(Compilation compilation)
     {
@@ -19,7 +19,7 @@ internal sealed class LoadedCatalog : IDisposable
         var emitted = compilation.Emit(image);
         Assert.IsTrue(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         image.Position = 0;
-        Assembly = context.LoadFromStream(image);
+        Assembly = _context.LoadFromStream(image);
         var catalog = Assembly.GetType("SyncConfig.Generated.SyncCatalog", throwOnError: true)!;
         Registrations = (IReadOnlyList<SyncRegistration>)catalog.GetProperty("Registrations")!.GetValue(null)!;
         Repositories = (IReadOnlyList<RepositoryRegistration>)catalog.GetProperty("Repositories")!.GetValue(null)!;
@@ -48,5 +48,5 @@ internal sealed class LoadedCatalog : IDisposable
     public bool HasMember(string typeName, string member) =>
         Assembly.GetType(typeName, throwOnError: true)!.GetMember(member, BindingFlags.Public | BindingFlags.Static).Length > 0;
 
-    public void Dispose() => context.Unload();
+    public void Dispose() => _context.Unload();
 }

@@ -14,7 +14,7 @@ namespace SyncConfig.Runtime.Tests.Cli;
 public sealed class BrokenFoldersEndToEndTests
 {
     [TestMethod]
-    public async Task An_unreadable_gate_lock_is_an_error_not_waiting_for_backups_forever()
+    public async Task AnUnreadableGateLockIsAnErrorNotWaitingForBackupsForever()
     {
         using var cli = LeaseEndToEndTests.RepositoryWithId(out var repository);
         var gate = Path.Combine(repository, ".syncconfig", "leases", "gate.lock");
@@ -31,7 +31,7 @@ public sealed class BrokenFoldersEndToEndTests
     }
 
     [TestMethod]
-    public async Task A_lease_folder_name_too_long_for_the_file_system_is_an_error_not_a_wait()
+    public async Task ALeaseFolderNameTooLongForTheFileSystemIsAnErrorNotAWait()
     {
         using var cli = LeaseEndToEndTests.RepositoryWithId(out _);
         var marker = cli.Combine("backup-ran");
@@ -47,7 +47,7 @@ public sealed class BrokenFoldersEndToEndTests
     [DataRow("StateFolder", "sync", DisplayName = "read-only state folder, sync --now")]
     [DataRow("StatusFolder", "sync", DisplayName = "read-only status folder, sync --now")]
     [DataRow("StateFolder", "run", DisplayName = "read-only state folder, run")]
-    public async Task A_read_only_state_or_status_folder_is_a_configuration_problem_at_start_up(string setting, string command)
+    public async Task AReadOnlyStateOrStatusFolderIsAConfigurationProblemAtStartUp(string setting, string command)
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out _, out var target);
         foreach (var name in new[] { "NAS_PASSWORD", "SFTP_PASSWORD", "FTPS_PASSWORD", "WASABI_KEY", "WASABI_SECRET", "MINIO_KEY", "MINIO_SECRET" })
@@ -66,7 +66,7 @@ public sealed class BrokenFoldersEndToEndTests
     }
 
     [TestMethod]
-    public void An_old_progress_file_whose_process_ID_was_reused_is_not_a_running_sync()
+    public void AnOldProgressFileWhoseProcessIDWasReusedIsNotARunningSync()
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out _, out _);
         var eightDaysAgo = DateTimeOffset.UtcNow.AddDays(-8);

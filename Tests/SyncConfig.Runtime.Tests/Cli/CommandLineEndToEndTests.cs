@@ -12,7 +12,7 @@ public sealed class CommandLineEndToEndTests
     private static readonly string[] Commands = ["run", "list", "sync", "status", "test", "reinitialize", "verify", "lease", "demo"];
 
     [TestMethod]
-    public void Help_everywhere()
+    public void HelpEverywhere()
     {
         using var cli = new SyncConfigProcess();
 
@@ -35,7 +35,7 @@ public sealed class CommandLineEndToEndTests
     [DataRow(new[] { "sync", "DemoOffsite" }, "--now", DisplayName = "sync without --now")]
     [DataRow(new[] { "list", "--bogus" }, "--bogus", DisplayName = "unknown option")]
     [DataRow(new[] { "lease", "DemoRepository", "PC01/AAAA" }, "command", DisplayName = "lease without a command")]
-    public void Usage_errors(string[] arguments, string mentioned)
+    public void UsageErrors(string[] arguments, string mentioned)
     {
         using var cli = new SyncConfigProcess();
 
@@ -51,7 +51,7 @@ public sealed class CommandLineEndToEndTests
     [DataRow("verify")]
     [DataRow("reinitialize")]
     [DataRow("status")]
-    public void Unknown_sync_name(string command, string? option = null)
+    public void UnknownSyncName(string command, string? option = null)
     {
         using var cli = new SyncConfigProcess();
 
@@ -68,7 +68,7 @@ public sealed class CommandLineEndToEndTests
     [DataRow("verify", "DemoOffsite")]
     [DataRow("reinitialize", "DemoOffsite")]
     [DataRow("run")]
-    public void Invalid_configuration_lists_every_unresolved_reference(params string[] arguments)
+    public void InvalidConfigurationListsEveryUnresolvedReference(params string[] arguments)
     {
         using var cli = new SyncConfigProcess();
 
@@ -81,7 +81,7 @@ public sealed class CommandLineEndToEndTests
     }
 
     [TestMethod]
-    public void Run_checks_every_definition_and_names_each_problem()
+    public void RunChecksEveryDefinitionAndNamesEachProblem()
     {
         using var cli = new SyncConfigProcess();
         cli.Environment["NAS_PASSWORD"] = "set";
@@ -102,7 +102,7 @@ public sealed class CommandLineEndToEndTests
     }
 
     [TestMethod]
-    public void Invalid_resolved_value_is_reported_with_its_rule()
+    public void InvalidResolvedValueIsReportedWithItsRule()
     {
         using var cli = new SyncConfigProcess();
         cli.Environment["SYNCCONFIG_DEMO_REPOSITORY"] = "relative/repository";
@@ -116,7 +116,7 @@ public sealed class CommandLineEndToEndTests
     }
 
     [TestMethod]
-    public void List_shows_the_definitions_as_written()
+    public void ListShowsTheDefinitionsAsWritten()
     {
         using var cli = new SyncConfigProcess();
 
@@ -130,7 +130,7 @@ public sealed class CommandLineEndToEndTests
     }
 
     [TestMethod]
-    public void Status_json_needs_no_values_and_forecasts_the_windows()
+    public void StatusJsonNeedsNoValuesAndForecastsTheWindows()
     {
         using var cli = new SyncConfigProcess();
 
@@ -149,7 +149,7 @@ public sealed class CommandLineEndToEndTests
     }
 
     [TestMethod]
-    public void A_sync_already_running_is_busy()
+    public void ASyncAlreadyRunningIsBusy()
     {
         using var cli = new SyncConfigProcess();
         Directory.CreateDirectory(cli.Combine("repository"));
@@ -169,7 +169,7 @@ public sealed class CommandLineEndToEndTests
     [DataRow("WasabiOffsite", "S3", "test")]
     [DataRow("SftpOffsite", "SFTP", "sync", "--now")]
     [DataRow("NasOffsite", "Windows network share", "verify")]
-    public void Destination_without_a_transport_in_this_build(string sync, string kind, params string[] command)
+    public void DestinationWithoutATransportInThisBuild(string sync, string kind, params string[] command)
     {
         using var cli = new SyncConfigProcess();
         cli.Environment["WASABI_KEY"] = "AKIAWASABISECRETKEY1";
@@ -186,7 +186,7 @@ public sealed class CommandLineEndToEndTests
     }
 
     [TestMethod]
-    public void Lease_names_an_unknown_repository()
+    public void LeaseNamesAnUnknownRepository()
     {
         using var cli = new SyncConfigProcess();
 

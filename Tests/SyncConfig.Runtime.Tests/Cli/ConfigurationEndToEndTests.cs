@@ -9,7 +9,7 @@ namespace SyncConfig.Runtime.Tests.Cli;
 public sealed class ConfigurationEndToEndTests
 {
     [TestMethod]
-    public void A_secrets_file_owned_by_another_user_is_refused_even_by_root()
+    public void ASecretsFileOwnedByAnotherUserIsRefusedEvenByRoot()
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out _, out _);
         var secrets = cli.Combine("secrets.json");
@@ -24,7 +24,7 @@ public sealed class ConfigurationEndToEndTests
     }
 
     [TestMethod]
-    public void An_unreadable_secrets_file_stops_only_the_commands_that_resolve_secrets()
+    public void AnUnreadableSecretsFileStopsOnlyTheCommandsThatResolveSecrets()
     {
         using var cli = LeaseEndToEndTests.RepositoryWithId(out _);
         var secrets = cli.Combine("secrets.json");
@@ -48,7 +48,7 @@ public sealed class ConfigurationEndToEndTests
     [DataRow("\"HistoryLength\": \"abc\"", "SyncConfig:HistoryLength 'abc'", DisplayName = "history length not a number")]
     [DataRow("\"HistoryLength\": 99999999999", "SyncConfig:HistoryLength '99999999999'", DisplayName = "history length too large")]
     [DataRow("\"ProgressLogInterval\": \"banana\"", "SyncConfig:ProgressLogInterval 'banana'", DisplayName = "interval not a time span")]
-    public void A_setting_that_does_not_parse_is_a_problem_in_the_list(string setting, string mentioned)
+    public void ASettingThatDoesNotParseIsAProblemInTheList(string setting, string mentioned)
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out _, out _);
         File.WriteAllText(cli.ConfigFile, $$"""{ "SyncConfig": { "StateFolder": "state", "StatusFolder": "status", "TimeZone": "UTC", {{setting}} } }""");
@@ -61,7 +61,7 @@ public sealed class ConfigurationEndToEndTests
     }
 
     [TestMethod]
-    public void A_misspelt_setting_is_a_warning()
+    public void AMisspeltSettingIsAWarning()
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out _, out _);
         File.WriteAllText(cli.ConfigFile, """{ "SyncConfig": { "StateFolder": "state", "StatusFoldr": "elsewhere", "TimeZone": "UTC" } }""");
@@ -73,7 +73,7 @@ public sealed class ConfigurationEndToEndTests
     }
 
     [TestMethod]
-    public void Remote_names_with_escape_codes_and_line_breaks_are_printed_escaped()
+    public void RemoteNamesWithEscapeCodesAndLineBreaksArePrintedEscaped()
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out _, out var target);
         Assert.AreEqual(ExitCodes.Ok, cli.Run("sync", "DemoOffsite", "--now").ExitCode);

@@ -14,7 +14,7 @@ namespace SyncConfig.Runtime.Tests.Cli;
 public sealed class HostileDiskEndToEndTests
 {
     [TestMethod]
-    public void A_mirror_folder_replaced_by_a_link_into_the_repository_is_refused_and_the_new_image_survives()
+    public void AMirrorFolderReplacedByALinkIntoTheRepositoryIsRefusedAndTheNewImageSurvives()
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out var repository, out var target);
         Assert.AreEqual(ExitCodes.Ok, cli.Run("sync", "DemoOffsite", "--now").ExitCode);
@@ -33,7 +33,7 @@ public sealed class HostileDiskEndToEndTests
     }
 
     [TestMethod]
-    public void A_planted_journal_cannot_delete_through_a_link()
+    public void APlantedJournalCannotDeleteThroughALink()
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out var repository, out var target);
         Assert.AreEqual(ExitCodes.Ok, cli.Run("sync", "DemoOffsite", "--now").ExitCode);
@@ -56,7 +56,7 @@ public sealed class HostileDiskEndToEndTests
     }
 
     [TestMethod]
-    public void A_linked_metadata_folder_on_the_target_deletes_nothing_outside()
+    public void ALinkedMetadataFolderOnTheTargetDeletesNothingOutside()
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out _, out var target);
         Assert.AreEqual(ExitCodes.Ok, cli.Run("sync", "DemoOffsite", "--now").ExitCode);
@@ -79,7 +79,7 @@ public sealed class HostileDiskEndToEndTests
     }
 
     [TestMethod]
-    public void A_link_through_another_link_out_of_the_repository_is_not_uploaded()
+    public void ALinkThroughAnotherLinkOutOfTheRepositoryIsNotUploaded()
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out var repository, out var target);
         var outside = cli.Combine("outside");
@@ -101,7 +101,7 @@ public sealed class HostileDiskEndToEndTests
     [DataRow("inside", DisplayName = "target inside the repository")]
     [DataRow("same", DisplayName = "target folder is the repository")]
     [DataRow("link", DisplayName = "target is a link into the repository")]
-    public void A_target_overlapping_the_repository_is_refused_at_start_up_and_by_test(string layout)
+    public void ATargetOverlappingTheRepositoryIsRefusedAtStartUpAndByTest(string layout)
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out var repository, out _);
         string targetPath;
@@ -138,7 +138,7 @@ public sealed class HostileDiskEndToEndTests
     }
 
     [TestMethod]
-    public async Task A_FIFO_in_the_repository_is_skipped_and_reported_instead_of_hanging_the_sync()
+    public async Task AFIFOInTheRepositoryIsSkippedAndReportedInsteadOfHangingTheSync()
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out var repository, out var target);
         var (computer, definition) = FirstDefinition(repository);
@@ -157,7 +157,7 @@ public sealed class HostileDiskEndToEndTests
     }
 
     [TestMethod]
-    public async Task A_file_name_that_is_not_UTF8_is_skipped_and_reported_and_the_rest_is_synced()
+    public async Task AFileNameThatIsNotUTF8IsSkippedAndReportedAndTheRestIsSynced()
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out var repository, out var target);
         var (computer, definition) = FirstDefinition(repository);
@@ -179,7 +179,7 @@ public sealed class HostileDiskEndToEndTests
     }
 
     [TestMethod]
-    public void A_crafted_remote_manifest_is_reported_as_corrupted_with_reinitialize_as_the_way_out()
+    public void ACraftedRemoteManifestIsReportedAsCorruptedWithReinitializeAsTheWayOut()
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out var repository, out _);
         Assert.AreEqual(ExitCodes.Ok, cli.Run("sync", "DemoOffsite", "--now").ExitCode);

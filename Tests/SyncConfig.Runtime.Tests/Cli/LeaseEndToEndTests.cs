@@ -8,7 +8,7 @@ namespace SyncConfig.Runtime.Tests.Cli;
 public sealed class LeaseEndToEndTests
 {
     [TestMethod]
-    public async Task The_lease_outlives_a_wrapper_killed_with_SIGKILL_while_its_backup_still_writes()
+    public async Task TheLeaseOutlivesAWrapperKilledWithSIGKILLWhileItsBackupStillWrites()
     {
         using var cli = RepositoryWithId(out var repository);
         var started = cli.Combine("started");
@@ -41,7 +41,7 @@ public sealed class LeaseEndToEndTests
     [TestMethod]
     [DataRow("missing", DisplayName = "mistyped path")]
     [DataRow("no-id", DisplayName = "folder that is no repository")]
-    public void A_path_that_is_no_repository_runs_no_backup_and_creates_nothing(string kind)
+    public void APathThatIsNoRepositoryRunsNoBackupAndCreatesNothing(string kind)
     {
         using var cli = RepositoryWithId(out _);
         var path = cli.Combine("backups-typo");
@@ -57,7 +57,7 @@ public sealed class LeaseEndToEndTests
     }
 
     [TestMethod]
-    public void A_folder_that_leaves_the_repository_is_a_usage_error()
+    public void AFolderThatLeavesTheRepositoryIsAUsageError()
     {
         using var cli = RepositoryWithId(out _);
 
@@ -69,7 +69,7 @@ public sealed class LeaseEndToEndTests
     }
 
     [TestMethod]
-    public void A_backup_command_that_does_not_exist_exits_127_with_a_message()
+    public void ABackupCommandThatDoesNotExistExits127WithAMessage()
     {
         using var cli = RepositoryWithId(out _);
 

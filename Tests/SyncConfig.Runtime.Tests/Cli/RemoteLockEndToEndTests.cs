@@ -12,7 +12,7 @@ public sealed partial class RemoteLockEndToEndTests
     [TestMethod]
     [DataRow(true)]
     [DataRow(false)]
-    public async Task Two_processes_on_one_target_commit_one_after_the_other(bool firstStartsFirst)
+    public async Task TwoProcessesOnOneTargetCommitOneAfterTheOther(bool firstStartsFirst)
     {
         using var first = SyncLifecycleEndToEndTests.DemoProcess(out var repository, out var target, megabytes: 60);
         // The second "machine": its own state folder and its own copy of the repository (same ID), so neither the

@@ -17,7 +17,7 @@ public sealed class SecretsTests
     private const string OtherPassword = "correct-horse-battery-staple";
 
     [TestMethod]
-    public async Task Secrets_never_appear_in_output_logs_or_status_files()
+    public async Task SecretsNeverAppearInOutputLogsOrStatusFiles()
     {
         using var folder = new TempFolder();
         var repository = folder.Combine("repository");
@@ -62,7 +62,7 @@ public sealed class SecretsTests
     }
 
     [TestMethod]
-    public async Task A_secret_shorter_than_the_minimum_is_a_configuration_problem()
+    public async Task ASecretShorterThanTheMinimumIsAConfigurationProblem()
     {
         using var folder = new TempFolder();
         var (context, output, error) = Context(folder, Registrations.LocalPath("Short", folder.Combine("repository"), folder.Path, userName: "backup", password: "ab"));
@@ -74,7 +74,7 @@ public sealed class SecretsTests
     }
 
     [TestMethod]
-    public async Task Paths_are_printed_as_they_are_even_when_a_secret_occurs_in_them()
+    public async Task PathsArePrintedAsTheyAreEvenWhenASecretOccursInThem()
     {
         using var folder = new TempFolder();
         const string secret = "Backup-2024";

@@ -13,7 +13,7 @@ namespace SyncConfig.Runtime.Tests.Cli;
 public sealed class SyncLifecycleEndToEndTests
 {
     [TestMethod]
-    public void Sync_no_change_verify_id_mismatch_reinitialize()
+    public void SyncNoChangeVerifyIdMismatchReinitialize()
     {
         using var cli = DemoProcess(out var repository, out var target);
         var files = Directory.EnumerateFiles(repository, "*", SearchOption.AllDirectories).Count();
@@ -71,7 +71,7 @@ public sealed class SyncLifecycleEndToEndTests
     }
 
     [TestMethod]
-    public void Connection_test_fails_when_the_target_path_is_missing()
+    public void ConnectionTestFailsWhenTheTargetPathIsMissing()
     {
         using var cli = DemoProcess(out _, out var target);
         cli.Environment["SYNCCONFIG_DEMO_TARGET"] = Path.Combine(target, "not-there");
@@ -83,7 +83,7 @@ public sealed class SyncLifecycleEndToEndTests
     }
 
     [TestMethod]
-    public void Failed_sync_exits_with_the_failure_code_and_records_it()
+    public void FailedSyncExitsWithTheFailureCodeAndRecordsIt()
     {
         using var cli = DemoProcess(out _, out var target);
         cli.Environment["SYNCCONFIG_DEMO_TARGET"] = Path.Combine(target, "not-there");
@@ -96,7 +96,7 @@ public sealed class SyncLifecycleEndToEndTests
     }
 
     [TestMethod]
-    public async Task SIGTERM_stops_a_running_sync_at_a_safe_point_and_the_next_sync_completes()
+    public async Task SIGTERMStopsARunningSyncAtASafePointAndTheNextSyncCompletes()
     {
         using var cli = DemoProcess(out var repository, out _, megabytes: 300);
         var progressFile = Path.Combine(cli.StatusFolder, "DemoOffsite.progress.json");
@@ -125,7 +125,7 @@ public sealed class SyncLifecycleEndToEndTests
     [TestMethod]
     [DataRow("exit 0", 0)]
     [DataRow("exit 7", 7)]
-    public void Lease_runs_the_backup_command_and_returns_its_exit_code(string script, int expected)
+    public void LeaseRunsTheBackupCommandAndReturnsItsExitCode(string script, int expected)
     {
         using var cli = LeaseEndToEndTests.RepositoryWithId(out var repository);
         var marker = cli.Combine("backup-ran");
@@ -138,7 +138,7 @@ public sealed class SyncLifecycleEndToEndTests
     }
 
     [TestMethod]
-    public void Run_starts_a_sync_whose_window_is_open_and_stops_on_SIGTERM()
+    public void RunStartsASyncWhoseWindowIsOpenAndStopsOnSIGTERM()
     {
         using var cli = DemoProcess(out _, out _);
         // run checks every definition: give the examples' references values (their transports are not in this build).

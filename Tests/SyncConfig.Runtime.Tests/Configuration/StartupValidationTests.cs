@@ -7,7 +7,7 @@ namespace SyncConfig.Runtime.Tests.Configuration;
 public sealed class StartupValidationTests
 {
     [TestMethod]
-    public void Lists_every_unresolved_reference_with_its_definition()
+    public void ListsEveryUnresolvedReferenceWithItsDefinition()
     {
         using var folder = new TempFolder();
         var configuration = Load(folder, """{ "Values": { "T_KNOWN_TARGET": "/mnt/offsite" } }""");
@@ -27,7 +27,7 @@ public sealed class StartupValidationTests
     }
 
     [TestMethod]
-    public void Resolved_values_that_break_a_rule_are_reported_with_the_rule()
+    public void ResolvedValuesThatBreakARuleAreReportedWithTheRule()
     {
         using var folder = new TempFolder();
         var configuration = Load(folder, """
@@ -47,7 +47,7 @@ public sealed class StartupValidationTests
     }
 
     [TestMethod]
-    public void References_resolving_to_the_same_remote_folder_are_reported_for_both_syncs()
+    public void ReferencesResolvingToTheSameRemoteFolderAreReportedForBothSyncs()
     {
         using var folder = new TempFolder();
         var configuration = Load(folder, """{ "Values": { "T_USB": "/mnt/usb", "T_DISK": "/mnt/usb/" } }""");
@@ -66,7 +66,7 @@ public sealed class StartupValidationTests
     }
 
     [TestMethod]
-    public void Valid_configuration_resolves_every_reference()
+    public void ValidConfigurationResolvesEveryReference()
     {
         using var folder = new TempFolder();
         var configuration = Load(folder, """{ "Values": { "T_REPO": "/srv/backups/main", "T_ROOT": "/mnt" } }""");
@@ -79,7 +79,7 @@ public sealed class StartupValidationTests
     }
 
     [TestMethod]
-    public void Secrets_file_overrides_appsettings_and_its_values_are_marked_secret()
+    public void SecretsFileOverridesAppsettingsAndItsValuesAreMarkedSecret()
     {
         using var folder = new TempFolder();
         WriteSecrets(folder, """{ "T_PASSWORD": "from-secrets-file" }""");
@@ -93,7 +93,7 @@ public sealed class StartupValidationTests
     }
 
     [TestMethod]
-    public void Secrets_file_readable_by_others_is_refused()
+    public void SecretsFileReadableByOthersIsRefused()
     {
         if (OperatingSystem.IsWindows())
         {
@@ -116,7 +116,7 @@ public sealed class StartupValidationTests
     }
 
     [TestMethod]
-    public void Unknown_time_zone_is_a_problem()
+    public void UnknownTimeZoneIsAProblem()
     {
         using var folder = new TempFolder();
         var configuration = Load(folder, """{ "SyncConfig": { "TimeZone": "Mars/Olympus_Mons" } }""");
@@ -127,7 +127,7 @@ public sealed class StartupValidationTests
     }
 
     [TestMethod]
-    public void State_and_status_folders_are_relative_to_the_configuration_file()
+    public void StateAndStatusFoldersAreRelativeToTheConfigurationFile()
     {
         using var folder = new TempFolder();
         var configuration = Load(folder, """{ "SyncConfig": { "StateFolder": "my-state", "TimeZone": "Europe/Berlin" } }""");

@@ -16,7 +16,7 @@ namespace SyncConfig.Runtime.Tests.Execution;
 public sealed class SyncRunnerTests
 {
     [TestMethod]
-    public async Task Stopping_mid_upload_rolls_back_and_the_next_run_completes()
+    public async Task StoppingMidUploadRollsBackAndTheNextRunCompletes()
     {
         using var folder = new TempFolder();
         var repository = folder.Combine("repository");
@@ -52,7 +52,7 @@ public sealed class SyncRunnerTests
     }
 
     [TestMethod]
-    public void Progress_of_a_live_process_is_active_and_of_a_dead_one_is_not()
+    public void ProgressOfALiveProcessIsActiveAndOfADeadOneIsNot()
     {
         using var folder = new TempFolder();
         var store = new StatusStore(folder.Path, 10);
@@ -72,7 +72,7 @@ public sealed class SyncRunnerTests
     }
 
     [TestMethod]
-    public void A_held_run_lock_is_what_makes_a_sync_running()
+    public void AHeldRunLockIsWhatMakesASyncRunning()
     {
         using var folder = new TempFolder();
         var state = folder.Combine("state");
@@ -91,7 +91,7 @@ public sealed class SyncRunnerTests
     }
 
     [TestMethod]
-    public async Task A_status_folder_that_stops_taking_writes_does_not_stop_the_sync()
+    public async Task AStatusFolderThatStopsTakingWritesDoesNotStopTheSync()
     {
         using var folder = new TempFolder();
         var repository = folder.Combine("repository");
@@ -112,7 +112,7 @@ public sealed class SyncRunnerTests
     }
 
     [TestMethod]
-    public void Plain_progress_lines_are_periodic_and_end_with_the_final_state()
+    public void PlainProgressLinesArePeriodicAndEndWithTheFinalState()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         var lines = new List<string>();

@@ -11,7 +11,7 @@ namespace SyncConfig.Runtime.Tests.Execution;
 public sealed class TransportRegistryTests
 {
     [TestMethod]
-    public async Task A_destination_a_factory_serves_gets_that_transport()
+    public async Task ADestinationAFactoryServesGetsThatTransport()
     {
         using var folder = new TempFolder();
         var destination = Registrations.LocalPath("Usb", folder.Combine("repository"), folder.Path).Destination;
@@ -24,7 +24,7 @@ public sealed class TransportRegistryTests
     }
 
     [TestMethod]
-    public void A_destination_no_factory_serves_is_not_in_this_build()
+    public void ADestinationNoFactoryServesIsNotInThisBuild()
     {
         var destination = Registrations.Sftp("Offsite", "backup.example.com/home/backups", "sftp-secret-value-42").Destination;
         var onlyLocal = TransportRegistry.InThisBuild;
@@ -40,7 +40,7 @@ public sealed class TransportRegistryTests
     [TestMethod]
     [DataRow(SyncErrorKind.RemoteIdMismatch, "any words at all", ExitCodes.RemoteIdMismatch)]
     [DataRow(SyncErrorKind.Unreachable, "Remote server ID does not match this repository", ExitCodes.SyncFailed)]
-    public void The_exit_code_follows_the_error_kind_not_the_message(SyncErrorKind kind, string message, int expected)
+    public void TheExitCodeFollowsTheErrorKindNotTheMessage(SyncErrorKind kind, string message, int expected)
     {
         var result = new SyncResult
         {

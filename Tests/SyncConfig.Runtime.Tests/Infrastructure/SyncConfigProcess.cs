@@ -15,18 +15,18 @@ public sealed record ProcessRun(int ExitCode, string Output, string Error)
 public sealed class SyncConfigProcess : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
-    private readonly TempFolder work = new("syncconfig-cli");
+    private readonly TempFolder _work = new("syncconfig-cli");
 
     public SyncConfigProcess()
     {
-        ConfigFile = work.Combine("appsettings.json");
+        ConfigFile = _work.Combine("appsettings.json");
         File.WriteAllText(ConfigFile, """{ "SyncConfig": { "StateFolder": "state", "StatusFolder": "status", "TimeZone": "UTC" } }""");
     }
 
-    public string WorkFolder => work.Path;
+    public string WorkFolder => _work.Path;
     public string ConfigFile { get; }
-    public string StateFolder => work.Combine("state");
-    public string StatusFolder => work.Combine("status");
+    public string StateFolder => _work.Combine("state");
+    public string StatusFolder => _work.Combine("status");
 
     /// <summary>Environment variables for the runs; the demo's variables are unset unless given here.</summary>
     public Dictionary<string, string?> Environment { get; } = new()
@@ -35,7 +35,7 @@ public sealed class SyncConfigProcess : IDisposable
         ["SYNCCONFIG_DEMO_TARGET"] = null,
     };
 
-    public string Combine(params string[] parts) => work.Combine(parts);
+    public string Combine(params string[] parts) => _work.Combine(parts);
 
     /// <summary>
     /// Runs the executable as an unprivileged user (setpriv), so permissions apply as they do to a service account;
@@ -88,7 +88,7 @@ public sealed class SyncConfigProcess : IDisposable
     {
         var start = new ProcessStartInfo(User is null ? DotnetHost() : "setpriv")
         {
-            WorkingDirectory = work.Path,
+            WorkingDirectory = _work.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -119,7 +119,7 @@ public sealed class SyncConfigProcess : IDisposable
         return start;
     }
 
-    public void Dispose() => work.Dispose();
+    public void Dispose() => _work.Dispose();
 
     private static string DotnetHost() =>
         System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";

@@ -20,7 +20,7 @@ public sealed class SyncWindowCalendarTests
     [DataRow("00:00", "24:00", SyncDays.Every, "2026-11-26T00:00:00+00:00", "2026-11-26", "2026-11-26T00:00:00+00:00", "2026-11-27T00:00:00+00:00", DisplayName = "all day")]
     [DataRow("08:00", "08:00", SyncDays.Every, "2026-11-27T07:59:00+00:00", "2026-11-26", "2026-11-26T08:00:00+00:00", "2026-11-27T08:00:00+00:00", DisplayName = "equal start and end is 24 hours")]
     [DataRow("09:00", "17:00", SyncDays.Weekends, "2026-11-29T12:00:00+00:00", "2026-11-29", "2026-11-29T09:00:00+00:00", "2026-11-29T17:00:00+00:00", DisplayName = "Sunday daytime")]
-    public void Current_occurrence_in_utc(string start, string end, SyncDays days, string now, string? day, string? opens, string? closes)
+    public void CurrentOccurrenceInUtc(string start, string end, SyncDays days, string now, string? day, string? opens, string? closes)
     {
         var calendar = Calendar(start, end, days, "UTC");
 
@@ -43,7 +43,7 @@ public sealed class SyncWindowCalendarTests
     [DataRow("22:00", "05:00", SyncDays.Every, "2026-11-26T23:00:00+00:00", "2026-11-27T22:00:00+00:00", DisplayName = "inside one: the following day's")]
     [DataRow("22:00", "05:00", SyncDays.Monday, "2026-11-26T12:00:00+00:00", "2026-11-30T22:00:00+00:00", DisplayName = "next Monday")]
     [DataRow("01:00", "02:00", SyncDays.Thursday, "2026-11-26T01:30:00+00:00", "2026-12-03T01:00:00+00:00", DisplayName = "a week later")]
-    public void Next_occurrence(string start, string end, SyncDays days, string now, string expected)
+    public void NextOccurrence(string start, string end, SyncDays days, string now, string expected)
     {
         var next = Calendar(start, end, days, "UTC").Next(DateTimeOffset.Parse(now));
 
@@ -52,7 +52,7 @@ public sealed class SyncWindowCalendarTests
     }
 
     [TestMethod]
-    public void No_allowed_day_means_no_window()
+    public void NoAllowedDayMeansNoWindow()
     {
         var calendar = Calendar("22:00", "05:00", SyncDays.None, "UTC");
 
@@ -61,7 +61,7 @@ public sealed class SyncWindowCalendarTests
     }
 
     [TestMethod]
-    public void Window_follows_the_configured_zone()
+    public void WindowFollowsTheConfiguredZone()
     {
         // 22:00 in New York in November is 03:00 UTC the next day.
         var calendar = Calendar("22:00", "05:00", SyncDays.Thursday, "America/New_York");
@@ -82,7 +82,7 @@ public sealed class SyncWindowCalendarTests
     [DataRow("02:30", "04:00", "2026-10-25", "2026-10-25T02:30:00+02:00", "2026-10-25T04:00:00+01:00", DisplayName = "fall back: a repeated start is its first occurrence")]
     [DataRow("01:00", "02:30", "2026-10-25", "2026-10-25T01:00:00+02:00", "2026-10-25T02:30:00+01:00", DisplayName = "fall back: a repeated end is its second occurrence")]
     [DataRow("22:00", "05:00", "2026-10-24", "2026-10-24T22:00:00+02:00", "2026-10-25T05:00:00+01:00", DisplayName = "fall back night: the window is an hour longer")]
-    public void Daylight_saving_nights_in_Berlin(string start, string end, string day, string opens, string closes)
+    public void DaylightSavingNightsInBerlin(string start, string end, string day, string opens, string closes)
     {
         var occurrence = Calendar(start, end, SyncDays.Every, "Europe/Berlin").OccurrenceOn(DateOnly.Parse(day));
 
@@ -91,7 +91,7 @@ public sealed class SyncWindowCalendarTests
     }
 
     [TestMethod]
-    public void Forecast_lists_the_current_then_the_next_occurrences()
+    public void ForecastListsTheCurrentThenTheNextOccurrences()
     {
         var forecast = Calendar("22:00", "05:00", SyncDays.Weekdays, "UTC").Forecast(DateTimeOffset.Parse("2026-11-26T23:00:00Z"), 3);
 

@@ -18,7 +18,7 @@ public sealed class WindowAttemptsTests
     [DataRow("02:30", "03:30", "2026-03-28T22:00:00Z", 10, DisplayName = "spring-forward night in Berlin: 02:30 never happens, the sync runs once")]
     [DataRow("02:00", "03:00", "2026-10-24T22:00:00Z", 45, DisplayName = "fall back: the repeated hour's second pass does not start it again")]
     [DataRow("22:00", "05:00", "2026-11-26T12:00:00Z", 120, DisplayName = "an ordinary night crossing midnight")]
-    public void Runs_exactly_once_per_night(string start, string end, string from, int runMinutes)
+    public void RunsExactlyOncePerNight(string start, string end, string from, int runMinutes)
     {
         using var state = new TempFolder();
         var clock = new FakeTimeProvider(DateTimeOffset.Parse(from));
@@ -30,7 +30,7 @@ public sealed class WindowAttemptsTests
     }
 
     [TestMethod]
-    public void Spring_forward_start_runs_at_the_first_valid_minute()
+    public void SpringForwardStartRunsAtTheFirstValidMinute()
     {
         using var state = new TempFolder();
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-28T22:00:00Z"));
@@ -42,7 +42,7 @@ public sealed class WindowAttemptsTests
     }
 
     [TestMethod]
-    public void Weekdays_run_five_times_a_week()
+    public void WeekdaysRunFiveTimesAWeek()
     {
         using var state = new TempFolder();
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T00:00:00Z")); // a Monday
@@ -59,7 +59,7 @@ public sealed class WindowAttemptsTests
     [DataRow(false, false, true, DisplayName = "restart inside a window whose sync has not run: starts it")]
     [DataRow(true, false, true, DisplayName = "restart inside a window whose run was interrupted: starts it again")]
     [DataRow(true, true, false, DisplayName = "restart inside a window whose sync has run: does not run it again")]
-    public void Restart_inside_a_window(bool attempted, bool finished, bool expectDue)
+    public void RestartInsideAWindow(bool attempted, bool finished, bool expectDue)
     {
         using var state = new TempFolder();
         var calendar = SyncWindowCalendarTests.Calendar("22:00", "05:00", SyncDays.Every, "UTC");
@@ -76,7 +76,7 @@ public sealed class WindowAttemptsTests
     }
 
     [TestMethod]
-    public void Yesterdays_finished_attempt_does_not_hold_back_tonight()
+    public void YesterdaysFinishedAttemptDoesNotHoldBackTonight()
     {
         using var state = new TempFolder();
         var attempts = new WindowAttempts(state.Path);
@@ -87,7 +87,7 @@ public sealed class WindowAttemptsTests
     }
 
     [TestMethod]
-    public void Each_sync_has_its_own_attempt()
+    public void EachSyncHasItsOwnAttempt()
     {
         using var state = new TempFolder();
         var attempts = new WindowAttempts(state.Path);

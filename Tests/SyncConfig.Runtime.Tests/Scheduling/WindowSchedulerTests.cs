@@ -21,7 +21,7 @@ public sealed class WindowSchedulerTests
     private static readonly SyncWindowSpec Night = new(22 * 60, 5 * 60, SyncDays.Every);
 
     [TestMethod]
-    public async Task Backups_running_past_the_window_end_abandon_the_attempt_until_the_next_night()
+    public async Task BackupsRunningPastTheWindowEndAbandonTheAttemptUntilTheNextNight()
     {
         using var fixture = new Fixture(DateTimeOffset.Parse("2026-11-27T04:55:00Z"));
         await using (await BackupLeases.AcquireAsync(fixture.Repository, fixture.AFolder, CancellationToken.None))
@@ -45,7 +45,7 @@ public sealed class WindowSchedulerTests
     }
 
     [TestMethod]
-    public async Task Restart_inside_a_window_runs_an_interrupted_attempt_once()
+    public async Task RestartInsideAWindowRunsAnInterruptedAttemptOnce()
     {
         using var fixture = new Fixture(DateTimeOffset.Parse("2026-11-26T23:00:00Z"));
         // What a process stopped mid-sync leaves behind.
@@ -60,7 +60,7 @@ public sealed class WindowSchedulerTests
     }
 
     [TestMethod]
-    public async Task Outside_the_window_nothing_runs()
+    public async Task OutsideTheWindowNothingRuns()
     {
         using var fixture = new Fixture(DateTimeOffset.Parse("2026-11-26T12:00:00Z"));
 
@@ -70,7 +70,7 @@ public sealed class WindowSchedulerTests
     }
 
     [TestMethod]
-    public async Task A_run_holding_the_lock_makes_the_tick_retry_later()
+    public async Task ARunHoldingTheLockMakesTheTickRetryLater()
     {
         using var fixture = new Fixture(DateTimeOffset.Parse("2026-11-26T23:00:00Z"));
         RunOutcome? outcome;
@@ -85,20 +85,20 @@ public sealed class WindowSchedulerTests
 
     private sealed class Fixture : IDisposable
     {
-        private readonly TempFolder folder = new();
+        private readonly TempFolder _folder = new();
 
         public Fixture(DateTimeOffset now)
         {
             Clock = new FakeTimeProvider(now);
-            Repository = folder.Combine("repository");
-            Target = folder.Combine("offsite");
-            State = folder.Combine("state");
+            Repository = _folder.Combine("repository");
+            Target = _folder.Combine("offsite");
+            State = _folder.Combine("state");
             new DemoRepository(Repository, seed: 3, maxMegabytes: 2).Generate();
             Directory.CreateDirectory(Target);
             AFolder = Path.GetRelativePath(Repository, Directory.EnumerateDirectories(Repository).SelectMany(Directory.EnumerateDirectories).First()).Replace('\\', '/');
             var registration = Registrations.LocalPath("Nightly", Repository, Target, window: Night);
             Sync = new ResolvedSync(registration, Repository, "Site", null, registration.Destination, []);
-            Publisher = new StatusPublisher(new StatusStore(folder.Combine("status"), 10), new SyncCatalogList([registration], []), TimeZoneInfo.Utc, Clock);
+            Publisher = new StatusPublisher(new StatusStore(_folder.Combine("status"), 10), new SyncCatalogList([registration], []), TimeZoneInfo.Utc, Clock);
             Attempts = new WindowAttempts(State);
             var engine = new SyncEngine(timeProvider: Clock, options: new SyncEngineOptions { LeasePollInterval = TimeSpan.FromSeconds(5) });
             Scheduler = new WindowScheduler(new SyncRunner(engine, TransportRegistry.InThisBuild, Publisher, State, Clock), Attempts, TimeZoneInfo.Utc, Clock, NullLogger.Instance, TimeSpan.FromSeconds(10));
@@ -132,6 +132,6 @@ public sealed class WindowSchedulerTests
             return await tick;
         }
 
-        public void Dispose() => folder.Dispose();
+        public void Dispose() => _folder.Dispose();
     }
 }

@@ -11,7 +11,7 @@ namespace SyncConfig.Runtime.Tests.Status;
 public sealed class StatusFilesTests
 {
     [TestMethod]
-    public void History_keeps_the_newest_attempts_up_to_its_length()
+    public void HistoryKeepsTheNewestAttemptsUpToItsLength()
     {
         using var folder = new TempFolder();
         var store = new StatusStore(folder.Path, historyLength: 3);
@@ -27,7 +27,7 @@ public sealed class StatusFilesTests
     }
 
     [TestMethod]
-    public void Report_records_paths_and_leaves_no_temporary_files()
+    public void ReportRecordsPathsAndLeavesNoTemporaryFiles()
     {
         using var folder = new TempFolder();
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-26T12:00:00Z"));
@@ -50,7 +50,7 @@ public sealed class StatusFilesTests
     }
 
     [TestMethod]
-    public void A_large_no_change_sync_keeps_its_paths_out_of_the_report_and_bounds_the_file_lists()
+    public void ALargeNoChangeSyncKeepsItsPathsOutOfTheReportAndBoundsTheFileLists()
     {
         using var folder = new TempFolder();
         var sync = Registrations.LocalPath("Nightly", "/srv/backups/main", "/mnt/usb");
@@ -69,7 +69,7 @@ public sealed class StatusFilesTests
     }
 
     [TestMethod]
-    public void Bytes_per_day_sums_attempts_by_local_day()
+    public void BytesPerDaySumsAttemptsByLocalDay()
     {
         var now = DateTimeOffset.Parse("2026-11-26T12:00:00Z");
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
@@ -90,7 +90,7 @@ public sealed class StatusFilesTests
     }
 
     [TestMethod]
-    public void Page_escapes_names_and_loads_nothing_from_outside()
+    public void PageEscapesNamesAndLoadsNothingFromOutside()
     {
         var report = new SyncStatusReport
         {

@@ -16,7 +16,7 @@ namespace SyncConfig.Runtime.Tests.Status;
 public sealed class StatusPageChromiumTests
 {
     [TestMethod]
-    public void Page_loads_without_console_errors_and_shows_the_json_values()
+    public void PageLoadsWithoutConsoleErrorsAndShowsTheJsonValues()
     {
         using var folder = new TempFolder();
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-26T12:00:00Z"));
@@ -52,7 +52,7 @@ public sealed class StatusPageChromiumTests
     }
 
     [TestMethod]
-    public void Console_check_catches_a_page_with_errors()
+    public void ConsoleCheckCatchesAPageWithErrors()
     {
         // The check above passes only because the page is clean, not because errors go unseen.
         using var folder = new TempFolder();

@@ -1,8 +1,10 @@
-namespace SyncConfig.Rules
+namespace SyncConfig.Rules;
+
+#if SYNCCONFIG_ABSTRACTIONS
+public
+#endif
+enum RuleSeverity
 {
-    public enum RuleSeverity
-    {
-        Warning,
-        Error,
-    }
+    Warning,
+    Error,
 }
