@@ -32,7 +32,9 @@ internal static class RemoteContent
     {
         if (journal.CommitId is null || journal.Staged is null || journal.Placed is null || journal.Deleted is null)
             throw new JsonException("a file list or the commit ID is missing");
-        foreach (var path in journal.Staged.Concat(journal.Placed).Concat(journal.Deleted))
+        if (journal.Staged.Any(s => s is null))
+            throw new JsonException("a staged file is missing");
+        foreach (var path in journal.Staged.Select(s => s.Path).Concat(journal.Placed).Concat(journal.Deleted))
             CheckPath(path);
     }
 

@@ -22,12 +22,7 @@ public static class SecretLength
         }
     }
 
-    private static IEnumerable<(string Setting, string? Value)> Secrets(DestinationSettings destination) => destination switch
-    {
-        LocalPathSettings d => [(Setting.Password, d.Password)],
-        NetworkShareSettings d => [(Setting.Password, d.Password)],
-        FileTransferSettings d => [(Setting.Password, d.Password), (Setting.PrivateKeyPassphrase, d.PrivateKeyPassphrase)],
-        S3Settings d => [(Setting.AccessKey, d.AccessKey), (Setting.SecretKey, d.SecretKey)],
-        _ => [],
-    };
+    /// <summary>The destination's secret rows, as its kind's table marks them.</summary>
+    private static IEnumerable<(string Setting, string? Value)> Secrets(DestinationSettings destination) =>
+        destination.Values.Given.Where(given => given.Setting.IsSecret).Select(given => (given.Setting.Name, given.Value as string));
 }

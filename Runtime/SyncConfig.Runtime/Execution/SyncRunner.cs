@@ -134,7 +134,7 @@ public sealed class SyncRunner(SyncEngine engine, TransportRegistry transports, 
             {
                 if (now - _lastWritten < interval)
                     return;
-                lastWritten = now;
+                _lastWritten = now;
                 // Only for status to read: a status folder that refuses it must not stop the upload.
                 BestEffort(() => store.WriteProgress(syncName, new ActiveProgress
                 {

@@ -44,7 +44,7 @@ public sealed class SyncConfigProcess : IDisposable
     public void RunAsUnprivilegedUser()
     {
         User = UnprivilegedUser;
-        ChangeOwner(work.Path, UnprivilegedUser, recursive: true);
+        ChangeOwner(_work.Path, UnprivilegedUser, recursive: true);
     }
 
     public const int UnprivilegedUser = 65534;
@@ -97,7 +97,7 @@ public sealed class SyncConfigProcess : IDisposable
         {
             foreach (var argument in new[] { $"--reuid={user}", $"--regid={user}", "--clear-groups", DotnetHost() })
                 start.ArgumentList.Add(argument);
-            start.Environment["HOME"] = work.Path;
+            start.Environment["HOME"] = _work.Path;
         }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "syncconfig.dll"));
         foreach (var argument in arguments)
