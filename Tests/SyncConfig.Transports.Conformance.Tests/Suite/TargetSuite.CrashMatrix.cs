@@ -2,6 +2,7 @@ using SyncConfig.Engine;
 using SyncConfig.Engine.Protocol;
 using SyncConfig.Engine.Results;
 using SyncConfig.Testing;
+using SyncConfig.Transports.Conformance.Tests.Targets;
 
 namespace SyncConfig.Transports.Conformance.Tests.Suite;
 
@@ -277,7 +278,7 @@ public abstract partial class TargetSuite
         var newer = Fold(await RemoteState.ManifestAsync(view, RemoteState.ManifestPath(Folder, journal!)), folded);
         var older = manifests.TakeWhile(p => p != RemoteState.ManifestPath(Folder, journal!)).LastOrDefault() is { } previous
             ? Fold(await RemoteState.ManifestAsync(view, previous), folded) : null;
-        foreach (var path in mirror.Keys.Union(newer.Keys).Union(older?.Keys ?? []))
+        foreach (var path in mirror.Keys.Union(newer.Keys).Union(older?.Keys ?? Enumerable.Empty<string>()))
         {
             mirror.TryGetValue(path, out var shown);
             var isOld = older is not null && older.TryGetValue(path, out var old) && old == shown;
