@@ -239,11 +239,11 @@ public sealed class SftpTransport : IRemoteTransport, IServerIdentity
             {
                 await RenameFileAsync(client, from, full, replace, c);
             }
-            catch (SftpPathNotFoundException)
+            catch (SftpPathNotFoundException e)
             {
                 // Either the source is gone (a repeated rename that already happened) or the destination's folder is new.
                 if (!await client.ExistsAsync(from, c))
-                    throw;
+                    throw new RemoteException(RemoteErrorKind.NotFound, $"'{from}' does not exist on {Server}; it cannot be moved to '{full}'.", e);
                 await CreateFoldersAsync(client, Parent(destination), c);
                 await RenameFileAsync(client, from, full, replace, c);
             }

@@ -89,7 +89,8 @@ internal sealed class ConnectionPool(SftpTarget target) : IAsyncDisposable
             {
                 methods.Add(new PrivateKeyAuthenticationMethod(target.UserName, new PrivateKeyFile(keyFile, target.PrivateKeyPassphrase)));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or SshException or ArgumentException or InvalidOperationException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or SshException or ArgumentException or InvalidOperationException
+                                           or System.Security.Cryptography.CryptographicException)
             {
                 throw SftpErrors.KeyFile(e, target);
             }

@@ -53,8 +53,10 @@ internal static class SftpErrors
             $"PrivateKeyFile '{target.PrivateKeyFile}' cannot be read by this account.", e),
         SshPassPhraseNullOrEmptyException => new(RemoteErrorKind.AuthenticationFailed,
             $"PrivateKeyFile '{target.PrivateKeyFile}' is protected by a passphrase: set PrivateKeyPassphrase.", e),
+        System.Security.Cryptography.CryptographicException => new(RemoteErrorKind.AuthenticationFailed,
+            $"PrivateKeyFile '{target.PrivateKeyFile}' could not be decrypted: check PrivateKeyPassphrase.", e),
         _ => new(RemoteErrorKind.AuthenticationFailed,
-            $"PrivateKeyFile '{target.PrivateKeyFile}' could not be used: {e.Message} Check the file and PrivateKeyPassphrase.", e),
+            $"PrivateKeyFile '{target.PrivateKeyFile}' could not be used ({e.Message}). Check the file and PrivateKeyPassphrase.", e),
     };
 
     /// <summary>What went wrong in an operation on <paramref name="path"/> (absolute on the server).</summary>
