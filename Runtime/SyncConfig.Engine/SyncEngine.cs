@@ -116,7 +116,7 @@ public sealed partial class SyncEngine
             LogFailed(job.Name, message);
             if (e is not RemoteException { IsTransient: true })
                 await TrySettleAsync(owned, job.Name);
-            return run.Finish(SyncOutcome.Failed, retry.Retries, message);
+            return run.Finish(SyncOutcome.Failed, retry.Retries, message, KindOf(e));
         }
     }
 
@@ -147,6 +147,24 @@ public sealed partial class SyncEngine
         UnauthorizedAccessException => "The repository could not be read: " + e.Message,
         IOException => "The repository could not be read: " + e.Message,
         _ => "The sync failed unexpectedly: " + e.Message,
+    };
+
+    private static SyncErrorKind KindOf(Exception e) => e switch
+    {
+        SyncException sync => sync.Kind,
+        RemoteException remote => KindOf(remote.Kind),
+        _ => SyncErrorKind.Other,
+    };
+
+    private static SyncErrorKind KindOf(RemoteErrorKind kind) => kind switch
+    {
+        RemoteErrorKind.Unreachable => SyncErrorKind.Unreachable,
+        RemoteErrorKind.AuthenticationFailed => SyncErrorKind.AuthenticationFailed,
+        RemoteErrorKind.NotFound => SyncErrorKind.TargetMissing,
+        RemoteErrorKind.PermissionDenied => SyncErrorKind.PermissionDenied,
+        RemoteErrorKind.DiskFull => SyncErrorKind.DiskFull,
+        RemoteErrorKind.ConnectionDropped => SyncErrorKind.ConnectionDropped,
+        _ => SyncErrorKind.Other,
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Name} succeeded: {Files} files, {Bytes} bytes uploaded")]

@@ -28,7 +28,11 @@ public interface IRemoteTransport : IAsyncDisposable
 
     Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken);
 
-    /// <summary>Write <paramref name="content"/> (read to its end) to the file, creating parent folders.</summary>
+    /// <summary>
+    /// Write <paramref name="content"/> (read to its end) to the file, creating parent folders. Where
+    /// <see cref="TransportCapabilities.AtomicWrites"/> holds, a write repeated after a failed one may continue what
+    /// that one left pending (S3 multipart parts) instead of sending it all again, verifying what it skips.
+    /// </summary>
     Task WriteAsync(string path, Stream content, WriteMode mode, CancellationToken cancellationToken);
 
     /// <summary>

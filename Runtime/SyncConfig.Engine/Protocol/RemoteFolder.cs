@@ -26,6 +26,8 @@ internal sealed class RemoteFolder
             throw new SyncException(SyncErrorKind.Other, $"The target {transport.DisplayName} can neither rename files nor write them atomically; no commit can be made safe on it.");
         if (!caps.Rename && !caps.ServerSideCopy)
             throw new SyncException(SyncErrorKind.Other, $"The target {transport.DisplayName} can neither rename nor copy files; staged uploads could not be moved into place.");
+        if (caps.ResumableWrites && caps.AtomicWrites)
+            throw new SyncException(SyncErrorKind.Other, $"The transport of {transport.DisplayName} declares both appending to a partial file and atomic writes, which show no partial file; its capabilities contradict each other.");
     }
 
     public string Root { get; }

@@ -14,7 +14,8 @@ internal sealed class Uploader(RemoteFolder remote, RepositorySnapshot snapshot)
         remote.Retry.RunAsync(async (attempt, c) =>
         {
             long offset = 0;
-            if (attempt > 0 && remote.Capabilities is { ResumableWrites: true, AtomicWrites: false }
+            // Where writes are atomic no partial file shows: the repeated write is the resume, inside the transport.
+            if (attempt > 0 && remote.Capabilities.ResumableWrites
                 && await remote.Transport.GetFileAsync(destination, c) is { } partial && partial.Length <= file.Length)
                 offset = partial.Length;
 
