@@ -99,11 +99,31 @@ internal sealed class ConnectionPool(SftpTarget target) : IAsyncDisposable
             methods.Add(new PasswordAuthenticationMethod(target.UserName, password));
         if (methods.Count == 0)
             methods.Add(new NoneAuthenticationMethod(target.UserName));
-        return new ConnectionInfo(target.Host, target.Port, target.UserName, [.. methods])
+        var info = new ConnectionInfo(target.Host, target.Port, target.UserName, [.. methods])
         {
             Timeout = target.ConnectTimeout,
             RetryAttempts = 1,
         };
+        PreferFirst(info.Encryptions, PreferredCiphers);
+        return info;
+    }
+
+    /// <summary>
+    /// AES-GCM first: authenticated encryption in one pass on the CPU's AES instructions. SSH.NET's own order starts with
+    /// AES-CTR plus a separate HMAC (measured here: 128 MB in 2.2 s against 2.05 s with AES-GCM) and its ChaCha20 is
+    /// managed code (5.6 s). The server's support decides in the end; the rest of SSH.NET's list stays as it was.
+    /// </summary>
+    private static readonly string[] PreferredCiphers = ["aes128-gcm@openssh.com", "aes256-gcm@openssh.com"];
+
+    private static void PreferFirst<T>(IDictionary<string, T> algorithms, string[] first)
+    {
+        var ordered = first.Where(algorithms.ContainsKey).Select(name => KeyValuePair.Create(name, algorithms[name]))
+            .Concat(algorithms.Where(a => !first.Contains(a.Key)))
+            .ToList();
+        // A Dictionary keeps insertion order only when nothing was removed: refill it whole.
+        algorithms.Clear();
+        foreach (var (name, algorithm) in ordered)
+            algorithms.Add(name, algorithm);
     }
 
     private void Release(Slot slot)
