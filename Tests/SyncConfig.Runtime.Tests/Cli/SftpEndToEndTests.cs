@@ -3,6 +3,7 @@ using SyncConfig.Runtime.Cli;
 using SyncConfig.Runtime.Demo;
 using SyncConfig.Runtime.Execution;
 using SyncConfig.Runtime.Tests.Infrastructure;
+using SyncConfig.Testing.Servers;
 using SyncConfig.Transports.Sftp;
 
 namespace SyncConfig.Runtime.Tests.Cli;

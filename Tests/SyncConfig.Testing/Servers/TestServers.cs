@@ -1,4 +1,4 @@
-namespace SyncConfig.Runtime.Tests.Infrastructure;
+namespace SyncConfig.Testing.Servers;
 
 /// <summary>
 /// The real test servers that scripts/servers/start runs on 127.0.0.1, as its servers.env describes them
@@ -8,9 +8,11 @@ public static class TestServers
 {
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Values = new(Read);
 
-    /// <summary>A value of servers.env; fails the test, naming the script to run, when the servers are not started.</summary>
+    /// <summary>A value of servers.env; throws, naming the script to run, when the servers are not started.</summary>
     public static string Get(string key) =>
-        Values.Value.TryGetValue(key, out var value) ? value : throw new AssertFailedException($"servers.env has no {key}: run scripts/servers/start first.");
+        Values.Value.TryGetValue(key, out var value) ? value : throw new InvalidOperationException($"servers.env has no {key}: run scripts/servers/start first.");
+
+    public static int Port(string key) => int.Parse(Get(key), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A fresh, empty folder in the test account's home for one test, writable by that account (it lands there
@@ -30,7 +32,7 @@ public static class TestServers
         var state = Environment.GetEnvironmentVariable("SYNCCONFIG_SERVERS_STATE") is { Length: > 0 } given ? given : "/tmp/syncconfig-servers";
         var file = Path.Combine(state, "servers.env");
         if (!File.Exists(file))
-            throw new AssertFailedException($"{file} does not exist: run scripts/servers/start (scripts/test.sh does).");
+            throw new InvalidOperationException($"{file} does not exist: run scripts/servers/start (scripts/test.sh does).");
         return File.ReadLines(file)
             .Where(l => l.Length > 0 && !l.StartsWith('#') && l.Contains('='))
             .Select(l => l.Split('=', 2))
