@@ -426,7 +426,9 @@ public sealed class SftpTransport : IRemoteTransport, IServerIdentity
             return Classify(lease, e, full);
         try
         {
-            var disk = await lease.Client.GetStatusAsync(_target.Path, CancellationToken.None);
+            // The file's own folder: another disk may be mounted anywhere below the target path.
+            var folder = full.LastIndexOf('/') is var slash and > 0 ? full[..slash] : _target.Path;
+            var disk = await lease.Client.GetStatusAsync(folder, CancellationToken.None);
             const ulong Room = 1 << 20;
             return SftpErrors.Operation(e, _target, full, diskFull: disk.AvailableBlocks * disk.BlockSize < Room);
         }
