@@ -74,12 +74,15 @@ public static class RemoteState
     }
 
     /// <summary>What a settled folder must not hold: a journal, staging or tmp files, or more than one manifest.</summary>
-    public static async Task<List<string>> LeftoversAsync(IRemoteTransport transport, string folder)
+    /// <param name="stagingAllowed">After a recovery: staged uploads are kept there for the next sync to resume.</param>
+    public static async Task<List<string>> LeftoversAsync(IRemoteTransport transport, string folder, bool stagingAllowed = false)
     {
         var leftovers = new List<string>();
         if (await transport.GetFileAsync(Join(folder, Metadata + "/journal.json"), CancellationToken.None) is not null)
             leftovers.Add("journal.json");
-        foreach (var name in new[] { "staging", "tmp" })
+        if (await transport.GetFileAsync(Join(folder, Metadata + "/lock"), CancellationToken.None) is not null)
+            leftovers.Add("lock");
+        foreach (var name in stagingAllowed ? ["tmp", "locks"] : new[] { "staging", "tmp", "locks" })
         {
             if ((await ListAsync(transport, Join(folder, Metadata + "/" + name))).Count > 0)
                 leftovers.Add(name + "/");
@@ -107,7 +110,8 @@ public static class Disk
 
     public static Task<SortedDictionary<string, FileState>> CommittedAsync(string folder) => On(folder, RemoteState.CommittedAsync);
 
-    public static Task<List<string>> LeftoversAsync(string folder) => On(folder, RemoteState.LeftoversAsync);
+    public static Task<List<string>> LeftoversAsync(string folder, bool stagingAllowed = false) =>
+        On(folder, (transport, name) => RemoteState.LeftoversAsync(transport, name, stagingAllowed));
 
     private static async Task<T> On<T>(string folder, Func<IRemoteTransport, string, Task<T>> read)
     {
