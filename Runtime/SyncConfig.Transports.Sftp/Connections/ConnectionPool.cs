@@ -43,10 +43,10 @@ internal sealed class ConnectionPool(SftpTarget target) : IAsyncDisposable
         {
             if (slot.Client is { IsConnected: true } connected)
                 return connected;
-            slot.Client?.Dispose();
-            slot.Client = null;
-            slot.Client = await ConnectAsync(cancellationToken);
-            return slot.Client;
+            Interlocked.Exchange(ref slot.Client, null)?.Dispose();
+            var fresh = await ConnectAsync(cancellationToken);
+            slot.Client = fresh;
+            return fresh;
         }
         finally
         {
@@ -133,20 +133,11 @@ internal sealed class ConnectionPool(SftpTarget target) : IAsyncDisposable
     }
 
     /// <summary>The connection failed under an operation: close it, so the next operation connects afresh.</summary>
-    private void Break(Slot slot, SftpClient client)
+    private static void Break(Slot slot, SftpClient client)
     {
-        slot.Gate.Wait();
-        try
-        {
-            if (!ReferenceEquals(slot.Client, client))
-                return;
-            slot.Client = null;
-        }
-        finally
-        {
-            slot.Gate.Release();
-        }
-        client.Dispose();
+        // Only if no other operation has replaced it already; never waits for a connect in progress.
+        if (Interlocked.CompareExchange(ref slot.Client, null, client) == client)
+            client.Dispose();
     }
 
     public ValueTask DisposeAsync()
@@ -162,7 +153,7 @@ internal sealed class ConnectionPool(SftpTarget target) : IAsyncDisposable
     internal sealed class Slot
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
-        public SftpClient? Client { get; set; }
+        public SftpClient? Client;
         public int InFlight { get; set; }
     }
 
@@ -171,7 +162,7 @@ internal sealed class ConnectionPool(SftpTarget target) : IAsyncDisposable
         public SftpClient Client => client;
 
         /// <summary>The operation found the connection dead: it is not handed out again.</summary>
-        public void Break() => pool.Break(slot, client);
+        public void Break() => ConnectionPool.Break(slot, client);
 
         public void Dispose() => pool.Release(slot);
     }
