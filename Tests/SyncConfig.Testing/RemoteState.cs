@@ -73,8 +73,10 @@ public static class RemoteState
         return result;
     }
 
-    /// <summary>What a settled folder must not hold: a journal, staging or tmp files, or more than one manifest.</summary>
-    /// <param name="stagingAllowed">After a recovery: staged uploads are kept there for the next sync to resume.</param>
+    /// <summary>
+    /// What a settled folder must not hold: a journal, a lock, staging or tmp files, or more than one manifest. A
+    /// rollback may keep staged uploads for the next sync to continue (<paramref name="stagingAllowed"/>).
+    /// </summary>
     public static async Task<List<string>> LeftoversAsync(IRemoteTransport transport, string folder, bool stagingAllowed = false)
     {
         var leftovers = new List<string>();

@@ -15,6 +15,7 @@ public abstract partial class TargetSuite
     public enum Scenario { FirstSync, NewIncrementals, SyntheticFull, RetentionDeletes }
 
     private const string Folder = "Offsite";
+
     // A killed sync leaves its lock behind; in this one process it would look alive, so every lock counts as stale at once.
     private static readonly SyncEngineOptions Sequential = new()
     {
@@ -85,8 +86,7 @@ public abstract partial class TargetSuite
                 if (failed.Outcome == SyncOutcome.Succeeded)
                 {
                     StringAssert.Contains(faulty.Log[k - 1], "/.syncconfig/lock", where + ": a sync that met a fault reported success");
-                    CollectionAssert.AreEqual(after.Values.ToList(), (await RemoteState.CommittedAsync(await ConnectedAsync(target), Folder)).Values.ToList(),
-                        where + ": succeeded, but the manifest is not the new snapshot");
+                    CollectionAssert.AreEqual(after.Values.ToList(), (await RemoteState.CommittedAsync(await ConnectedAsync(target), Folder)).Values.ToList(), where + ": succeeded, but the manifest is not the new snapshot");
                 }
 
                 // (a) recovery alone restores exactly the last committed snapshot

@@ -26,11 +26,11 @@ public sealed class RestrictedTransport : IRemoteTransport
     public Task<RemoteFileInfo?> GetFileAsync(string path, CancellationToken ct) => _inner.GetFileAsync(path, ct);
     public Task<Stream> OpenReadAsync(string path, CancellationToken ct) => _inner.OpenReadAsync(path, ct);
     public Task DeleteFileAsync(string path, CancellationToken ct) => _inner.DeleteFileAsync(path, ct);
-    public Task DeleteFolderAsync(string path, CancellationToken ct) => _inner.DeleteFolderAsync(path, ct);
-    public ValueTask DisposeAsync() => _inner.DisposeAsync();
 
     public Task<long> VerifiedResumeOffsetAsync(string path, long length, Func<long, long, Stream> openLocalRange, CancellationToken ct) =>
         Capabilities.ResumableWrites ? _inner.VerifiedResumeOffsetAsync(path, length, openLocalRange, ct) : throw NotOffered("resuming a write");
+    public Task DeleteFolderAsync(string path, CancellationToken ct) => _inner.DeleteFolderAsync(path, ct);
+    public ValueTask DisposeAsync() => _inner.DisposeAsync();
 
     /// <summary>Without folders of its own, a folder exists while anything lies under it (an object-store prefix).</summary>
     public async Task<bool> FolderExistsAsync(string path, CancellationToken ct)
