@@ -9,7 +9,7 @@ for purpose in "${@:-test}"; do
     # chromium: the status page test loads index.html headless; tzdata: the window tests use IANA zones.
     test) packages+=(chromium tzdata) ;;
     demo) packages+=(tzdata) ;;
-    bench) packages+=(rclone) ;;
+    bench) packages+=(rclone time) ;;
     # The server scripts find a running server by its listening port with iproute2's ss.
     sftp) packages+=(iproute2 openssh-server) ;;
     s3) packages+=(iproute2 curl memcached swift-proxy swift-object swift-account swift-container) ;;

@@ -6,6 +6,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 bash scripts/prerequisites.sh test || { echo "prerequisites failed"; exit 1; }
+bash scripts/servers/start sftp >/dev/null || { echo "starting the SFTP test server failed"; exit 1; }
 
 results="$root/TestResults"
 rm -rf "$results"

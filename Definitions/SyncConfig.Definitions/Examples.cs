@@ -47,3 +47,14 @@ public partial class MinioOffsite;
 
 [LocalPathSync(@"E:\Offsite", Repository = typeof(MainRepository), FolderName = "SiteManager1")]
 public partial class UsbOffsite;
+
+// The SFTP end-to-end test's pair (Tests/SyncConfig.Runtime.Tests/Cli/SftpEndToEndTests.cs): every value is a
+// reference the test sets, pointing at the real SFTP server that scripts/servers/start runs on 127.0.0.1:2222.
+[SyncRepository("$(SYNCTEST_SFTP_REPOSITORY)")]
+public partial class SftpTestRepository;
+
+[FileTransferSync(FileTransferProtocol.Sftp, "$(SYNCTEST_SFTP_SERVER)",
+    Repository = typeof(SftpTestRepository), FolderName = "$(SYNCTEST_SFTP_FOLDER)", Port = 2222,
+    UserName = "$(SYNCTEST_SFTP_USER)", Password = "$(SYNCTEST_SFTP_PASSWORD)",
+    HostKeyFingerprint = "$(SYNCTEST_SFTP_HOST_KEY)")]
+public partial class SftpTestOffsite;

@@ -106,6 +106,9 @@ public sealed partial class SyncEngine
         {
             await transport.ConnectAsync(cancellationToken);
             steps.Add(ConnectionTestStep.Pass(Reach, $"Reached {transport.DisplayName}."));
+            // Printed pinned or not: an unpinned key is shown so the user can pin it.
+            if (transport is IServerIdentity { ServerIdentity: { } identity })
+                steps.Add(ConnectionTestStep.Pass("Server identity", identity));
             steps.Add(ConnectionTestStep.Pass(Authenticate, "Signed in."));
         }
         catch (RemoteException e) when (e.Kind == RemoteErrorKind.AuthenticationFailed)

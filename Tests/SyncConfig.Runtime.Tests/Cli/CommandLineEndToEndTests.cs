@@ -167,7 +167,6 @@ public sealed class CommandLineEndToEndTests
 
     [TestMethod]
     [DataRow("WasabiOffsite", "S3", "test")]
-    [DataRow("SftpOffsite", "SFTP", "sync", "--now")]
     [DataRow("NasOffsite", "Windows network share", "verify")]
     public void DestinationWithoutATransportInThisBuild(string sync, string kind, params string[] command)
     {
