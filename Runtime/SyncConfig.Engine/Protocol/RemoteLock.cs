@@ -249,7 +249,12 @@ internal sealed partial class RemoteLock : IAsyncDisposable
         {
             throw new SyncException(SyncErrorKind.RemoteLocked, e.Message);
         }
-        if (!Exclusive && (await ListOthersAsync(ct)).Live is { } other)
+        if (Exclusive || (await ListOthersAsync(ct)).Live is not { } other)
+            return;
+        // Another live lock file: a racer that wrote its own, will see ours and back off, or a sync that found ours
+        // stale and is about to write. The latter deletes ours right after its listing; a racer never does.
+        await Task.Delay(_options.RemoteLockPollInterval * 3, _time, ct);
+        if (await _remote.ReadAllAsync(_path, ct) is not { } content || Parse(content)?.Token != Token)
         {
             _lost.Cancel();
             throw new SyncException(SyncErrorKind.RemoteLocked, $"Another sync took over the remote folder's lock ({other.Describe()}); this sync stopped before its commit.");
