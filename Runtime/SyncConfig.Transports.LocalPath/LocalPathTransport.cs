@@ -303,22 +303,20 @@ public sealed partial class LocalPathTransport : IRemoteTransport
     public Task DeleteFileAsync(string path, CancellationToken cancellationToken) => Run(path, () =>
     {
         var full = Full(path);
-        if (File.Exists(full))
-        {
-            File.Delete(full);
-            Durability.FlushFolder(Path.GetDirectoryName(full)!);
-        }
+        if (!File.Exists(full))
+            return Absent(true);
+        File.Delete(full);
+        Durability.FlushFolder(Path.GetDirectoryName(full)!);
         return true;
     }, missingIsFine: true);
 
     public Task DeleteFolderAsync(string path, CancellationToken cancellationToken) => Run(path, () =>
     {
         var full = Full(path);
-        if (Directory.Exists(full))
-        {
-            Directory.Delete(full, recursive: true);
-            Durability.FlushFolder(Path.GetDirectoryName(full)!);
-        }
+        if (!Directory.Exists(full))
+            return Absent(true);
+        Directory.Delete(full, recursive: true);
+        Durability.FlushFolder(Path.GetDirectoryName(full)!);
         return true;
     }, missingIsFine: true);
 
