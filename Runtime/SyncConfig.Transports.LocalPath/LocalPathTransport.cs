@@ -427,7 +427,13 @@ public sealed partial class LocalPathTransport : IRemoteTransport
                 return;
             var descriptor = Open(folder, 0 /* O_RDONLY */);
             if (descriptor < 0)
-                throw new IOException($"The folder '{folder}' could not be opened to flush it (errno {Marshal.GetLastPInvokeError()}).");
+            {
+                var errno = Marshal.GetLastPInvokeError();
+                // ENOENT: the folder went away under the write (another sync cleared tmp/): the file is gone with it.
+                if (errno == 2)
+                    throw new DirectoryNotFoundException($"The folder '{folder}' disappeared before it could be flushed.");
+                throw new IOException($"The folder '{folder}' could not be opened to flush it (errno {errno}).");
+            }
             try
             {
                 if (Fsync(descriptor) != 0)
