@@ -34,7 +34,7 @@ public sealed class SftpEndToEndTests
         var mirror = Path.Combine(target, FolderName);
         foreach (var file in files)
             CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(repository, file)), File.ReadAllBytes(Path.Combine(mirror, file)), file);
-        Assert.AreEqual(files.Count, Report(cli).GetProperty("filesUploaded").GetArrayLength());
+        Assert.AreEqual(files.Count, Report(cli).GetProperty("filesUploadedCount").GetInt32());
 
         var second = cli.Run("sync", Sync, "--now");
         Assert.AreEqual(ExitCodes.Ok, second.ExitCode, second.ToString());
