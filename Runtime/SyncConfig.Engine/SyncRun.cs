@@ -25,6 +25,13 @@ internal sealed class SyncRun(SyncJob job, TimeProvider time, IProgress<SyncProg
 
     public string? Recovery { get; set; }
 
+    /// <summary>The sync uploads again files of the committed state that the target lost or damaged.</summary>
+    public void Repairing(int files)
+    {
+        var repair = $"Uploading again {files} committed files that are missing or damaged on the target.";
+        Recovery = Recovery is null ? repair : Recovery + " " + repair;
+    }
+
     public long BytesUploaded => Interlocked.Read(ref _bytesUploaded);
 
     public int FilesUploadedCount => Volatile.Read(ref _filesUploaded);
