@@ -37,10 +37,12 @@ public sealed partial class S3Transport : IRemoteTransport
     private readonly ObjectWriter _writer;
     private readonly ServerSideCopy _copy;
     private readonly ILogger _logger;
+    private readonly S3TransportOptions _options;
 
     public S3Transport(S3Target target, S3TransportOptions? options = null, ILogger? logger = null)
     {
         options ??= S3TransportOptions.Default;
+        _options = options;
         _target = target;
         _logger = logger ?? NullLogger.Instance;
         (_client, _http) = S3ClientFactory.Create(target, options);
@@ -130,10 +132,10 @@ public sealed partial class S3Transport : IRemoteTransport
             return page.S3Objects is { Count: > 0 };
         });
 
-    /// <summary>One paginated ListObjectsV2 pass (1,000 keys a request): sizes come with the listing, no request per object.</summary>
+    /// <summary>One paginated ListObjectsV2 pass (up to 1,000 keys a request): sizes come with the listing, no request per object.</summary>
     public async IAsyncEnumerable<RemoteFileInfo> ListFilesAsync(string folder, [EnumeratorCancellation] CancellationToken ct)
     {
-        var request = new ListObjectsV2Request { BucketName = _target.Bucket, Prefix = _target.FolderPrefix(folder) };
+        var request = new ListObjectsV2Request { BucketName = _target.Bucket, Prefix = _target.FolderPrefix(folder), MaxKeys = _options.ListPageSize };
         while (true)
         {
             var page = await Run($"listing '{folder}'", ct, () => _client.ListObjectsV2Async(request, ct));

@@ -31,6 +31,9 @@ public sealed record S3TransportOptions
     /// <summary>Part size of a multipart copy; the data never crosses the network, so parts are large.</summary>
     public long CopyPartSize { get; init; } = 512L << 20;
 
+    /// <summary>Keys per listing request: S3's maximum, so a mirror of 20,000 files is listed in 20 requests.</summary>
+    public int ListPageSize { get; init; } = 1000;
+
     /// <summary>How long one request may take before it counts as a dropped connection.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
