@@ -34,7 +34,8 @@ internal sealed partial class S3Errors(S3Target target)
             "InvalidAccessKeyId" => new(RemoteErrorKind.AuthenticationFailed,
                 $"{Capital(Store)} does not know the access key. Check AccessKey.", e),
             "SignatureDoesNotMatch" => new(RemoteErrorKind.AuthenticationFailed,
-                $"{Capital(Store)} refused the request signature: the secret key does not belong to the access key. Check SecretKey.", e),
+                $"{Capital(Store)} refused the request signature: the secret key does not belong to the access key " +
+                "(some stores, Swift among them, answer so for an unknown access key too). Check SecretKey, then AccessKey.", e),
             "RequestTimeTooSkewed" => new(RemoteErrorKind.AuthenticationFailed,
                 $"This machine's clock differs from {Store}'s by more than 15 minutes (RequestTimeTooSkewed), so every request is refused. " +
                 "Set the system clock (enable network time synchronization); the sync windows run by the same clock.", e),
@@ -76,26 +77,25 @@ internal sealed partial class S3Errors(S3Target target)
 
     private RemoteException? Network(Exception e, string doing)
     {
+        var chain = new List<Exception>();
         for (var inner = e; inner is not null; inner = inner.InnerException)
-        {
-            switch (inner)
-            {
-                case AuthenticationException:
-                    return new RemoteException(RemoteErrorKind.Other,
-                        $"The TLS certificate of {target.Endpoint.Url} is not trusted by this machine ({inner.Message}). Check Endpoint; " +
-                        "for a store with its own certificate authority, add that authority to the machine's trusted certificates.", e);
-                case SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain }:
-                    return new RemoteException(RemoteErrorKind.Unreachable,
-                        $"The host of {target.Endpoint.Url} cannot be resolved while {doing}. Check Endpoint (or Region, which names a service's host), and this machine's DNS.", e);
-                case SocketException { SocketErrorCode: SocketError.ConnectionRefused }:
-                    return new RemoteException(RemoteErrorKind.Unreachable,
-                        $"{Capital(Store)} refused the connection while {doing}. Check Endpoint (host and port) and UseHttps, and that the store is running.", e);
-                case SocketException or IOException or HttpRequestException or TimeoutException:
-                    return new RemoteException(RemoteErrorKind.ConnectionDropped, $"The connection to {Store} dropped while {doing}: {inner.Message}", e);
-                case TaskCanceledException or OperationCanceledException when inner.InnerException is TimeoutException or null:
-                    return new RemoteException(RemoteErrorKind.ConnectionDropped, $"{Capital(Store)} did not answer in time while {doing}.", e);
-            }
-        }
+            chain.Add(inner);
+        // The most specific cause first: the socket's refusal lies under the HTTP client's generic failure.
+        if (chain.OfType<AuthenticationException>().FirstOrDefault() is { } tls)
+            return new RemoteException(RemoteErrorKind.Other,
+                $"The TLS certificate of {target.Endpoint.Url} is not trusted by this machine ({tls.Message}). Check Endpoint; " +
+                "for a store with its own certificate authority, add that authority to the machine's trusted certificates.", e);
+        if (chain.Any(x => x is SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain }
+                || x is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }))
+            return new RemoteException(RemoteErrorKind.Unreachable,
+                $"The host of {target.Endpoint.Url} cannot be resolved while {doing}. Check Endpoint (or Region, which names a service's host), and this machine's DNS.", e);
+        if (chain.Any(x => x is SocketException { SocketErrorCode: SocketError.ConnectionRefused }))
+            return new RemoteException(RemoteErrorKind.Unreachable,
+                $"{Capital(Store)} refused the connection while {doing}. Check Endpoint (host and port) and UseHttps, and that the store is running.", e);
+        if (chain.FirstOrDefault(x => x is SocketException or IOException or HttpRequestException or TimeoutException) is { } dropped)
+            return new RemoteException(RemoteErrorKind.ConnectionDropped, $"The connection to {Store} dropped while {doing}: {dropped.Message}", e);
+        if (chain.Any(x => x is OperationCanceledException))
+            return new RemoteException(RemoteErrorKind.ConnectionDropped, $"{Capital(Store)} did not answer in time while {doing}.", e);
         return null;
     }
 
