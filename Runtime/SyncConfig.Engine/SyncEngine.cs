@@ -39,9 +39,9 @@ public sealed partial class SyncEngine
         var retry = new RemoteRetry(_options, _time, _logger);
         await retry.RunAsync(c => transport.ConnectAsync(c), cancellationToken);
         var remote = new RemoteFolder(transport, job.FolderName, retry);
-        if (await remote.OwnerAsync(cancellationToken) is not { } owner)
-            return null;
-        var held = await RemoteLock.AcquireAsync(remote, job.Name, owner, _options, _time, _logger, cancellationToken);
+        var owner = await remote.OwnerAsync(cancellationToken);
+        // Taken even for a folder nobody has claimed: that also clears the lock a killed first sync left.
+        var held = await RemoteLock.AcquireAsync(remote, job.Name, owner ?? "", _options, _time, _logger, cancellationToken);
         await using (held)
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.Lost);
@@ -144,7 +144,7 @@ public sealed partial class SyncEngine
         {
             const string message = "Another sync took over the remote folder's lock while this one ran (it had not been renewed in time); this sync stopped without committing.";
             LogFailed(job.Name, message);
-            return run.Finish(SyncOutcome.Failed, retry.Retries, message);
+            return run.Finish(SyncOutcome.Failed, retry.Retries, message, SyncErrorKind.RemoteLocked);
         }
         catch (Exception e)
         {
@@ -152,7 +152,7 @@ public sealed partial class SyncEngine
             LogFailed(job.Name, message);
             if (e is not RemoteException { IsTransient: true })
                 await TrySettleAsync(owned, held, snapshot, keepStaged: e is not RemoteException { Kind: RemoteErrorKind.DiskFull }, job.Name);
-            return run.Finish(SyncOutcome.Failed, retry.Retries, message);
+            return run.Finish(SyncOutcome.Failed, retry.Retries, message, KindOf(e));
         }
         finally
         {
@@ -205,6 +205,24 @@ public sealed partial class SyncEngine
         UnauthorizedAccessException => "The repository could not be read: " + e.Message,
         IOException => "The repository could not be read: " + e.Message,
         _ => "The sync failed unexpectedly: " + e.Message,
+    };
+
+    private static SyncErrorKind KindOf(Exception e) => e switch
+    {
+        SyncException sync => sync.Kind,
+        RemoteException remote => KindOf(remote.Kind),
+        _ => SyncErrorKind.Other,
+    };
+
+    private static SyncErrorKind KindOf(RemoteErrorKind kind) => kind switch
+    {
+        RemoteErrorKind.Unreachable => SyncErrorKind.Unreachable,
+        RemoteErrorKind.AuthenticationFailed => SyncErrorKind.AuthenticationFailed,
+        RemoteErrorKind.NotFound => SyncErrorKind.TargetMissing,
+        RemoteErrorKind.PermissionDenied => SyncErrorKind.PermissionDenied,
+        RemoteErrorKind.DiskFull => SyncErrorKind.DiskFull,
+        RemoteErrorKind.ConnectionDropped => SyncErrorKind.ConnectionDropped,
+        _ => SyncErrorKind.Other,
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sync {Name} succeeded: {Files} files, {Bytes} bytes uploaded")]

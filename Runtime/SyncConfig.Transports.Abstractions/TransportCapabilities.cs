@@ -22,9 +22,11 @@ public sealed record TransportCapabilities
     public bool ExclusiveCreate { get; init; }
 
     /// <summary>
-    /// An interrupted write can continue: <see cref="IRemoteTransport.VerifiedResumeOffsetAsync"/> says where, and
-    /// <see cref="WriteMode.Append"/> continues there (SFTP/FTP/SMB offsets, S3 multipart parts). A store that shows no
-    /// partial file (<see cref="AtomicWrites"/>) may also resume inside a repeated whole write, without the engine knowing.
+    /// An interrupted write leaves its partial file visible, <see cref="IRemoteTransport.VerifiedResumeOffsetAsync"/> says
+    /// how much of it holds the local bytes, and <see cref="WriteMode.Append"/> continues there (SFTP/FTP/SMB offsets).
+    /// Never together with <see cref="AtomicWrites"/>: a store that shows no partial file resumes inside its own repeated
+    /// write (S3: the pending multipart upload's parts, each kept only when its ETag equals the MD5 of the same local
+    /// bytes) and the engine need not know.
     /// </summary>
     public bool ResumableWrites { get; init; }
 

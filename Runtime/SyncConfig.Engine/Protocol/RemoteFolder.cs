@@ -28,6 +28,8 @@ internal sealed class RemoteFolder
             throw new SyncException(SyncErrorKind.Other, $"The target {transport.DisplayName} can neither rename files nor write them atomically; no commit can be made safe on it.");
         if (!caps.Rename && !caps.ServerSideCopy)
             throw new SyncException(SyncErrorKind.Other, $"The target {transport.DisplayName} can neither rename nor copy files; staged uploads could not be moved into place.");
+        if (caps.ResumableWrites && caps.AtomicWrites)
+            throw new SyncException(SyncErrorKind.Other, $"The transport of {transport.DisplayName} declares both appending to a partial file and atomic writes, which show no partial file; its capabilities contradict each other.");
         Names = new NameKeys(caps.CaseInsensitiveNames);
     }
 
@@ -178,8 +180,9 @@ internal sealed class RemoteFolder
 
     // ---- owner -----------------------------------------------------------------------------------------------
 
+    /// <summary>The ID file's repository ID; null when there is none, or only a half-written one (a claim cut short).</summary>
     public async Task<string?> ReadIdAsync(CancellationToken ct) =>
-        await ReadAllAsync(IdPath, ct) is { } bytes && Encoding.UTF8.GetString(bytes).Trim() is { Length: > 0 } id ? id : null;
+        await ReadAllAsync(IdPath, ct) is { } bytes && Encoding.UTF8.GetString(bytes).Trim() is var id && Guid.TryParse(id, out _) ? id : null;
 
     /// <summary>
     /// The repository this folder belongs to, from the remote alone: its ID file, else the repository its newest
@@ -222,6 +225,8 @@ internal sealed class RemoteFolder
     private async Task ClaimAsync(string repositoryId, CancellationToken ct)
     {
         var content = Encoding.UTF8.GetBytes(repositoryId);
+        // What is there is no ID (ReadIdAsync said so): the remains of a claim cut short, removable under the lock.
+        await DeleteFileAsync(IdPath, ct);
         try
         {
             if (Capabilities.ExclusiveCreate)

@@ -105,7 +105,8 @@ internal sealed partial class RemoteLock : IAsyncDisposable
         }
     }
 
-    private TimeSpan UnreadableGrace => TimeSpan.FromTicks(Math.Max(_options.RemoteLockPollInterval.Ticks, TimeSpan.FromSeconds(1).Ticks));
+    /// <summary>A lock file that stays unreadable this long was left by a writer that died while creating it.</summary>
+    private TimeSpan UnreadableGrace => _options.RemoteLockPollInterval * 10;
 
     private async Task<bool> TryCreateAsync(CancellationToken ct)
     {

@@ -14,12 +14,6 @@ internal sealed class Uploader(RemoteFolder remote, RepositorySnapshot snapshot)
 {
     private const int BufferSize = 1 << 20;
 
-    /// <summary>
-    /// From this size on, an object store is asked whether part of the file is already up (a pending multipart upload):
-    /// its listing does not show such parts, and asking for every small file would cost a request each.
-    /// </summary>
-    private const long ResumeWorthFrom = 8L * ResumePrefix.ChunkSize;
-
     /// <param name="partialOnTarget">The folder's listing showed a file at <paramref name="destination"/>: the bytes of an
     /// attempt that a rollback kept.</param>
     public Task<ManifestEntry> UploadAsync(SnapshotFile file, string destination, bool partialOnTarget, CancellationToken ct) =>
@@ -55,13 +49,12 @@ internal sealed class Uploader(RemoteFolder remote, RepositorySnapshot snapshot)
             return new ManifestEntry(file.Path, file.Length, file.ModifiedTicks, Convert.ToHexStringLower(hash.GetHashAndReset()));
         }, ct);
 
-    private bool MayResume(SnapshotFile file, int attempt, bool partialOnTarget)
-    {
-        var caps = remote.Capabilities;
-        if (!caps.ResumableWrites || file.Length == 0)
-            return false;
-        return caps.AtomicWrites ? file.Length >= ResumeWorthFrom : attempt > 0 || partialOnTarget;
-    }
+    /// <summary>
+    /// Where partial files are visible: after a failed attempt, or when the listing showed one an earlier (maybe killed)
+    /// sync left. Object stores resume inside their own repeated write instead.
+    /// </summary>
+    private bool MayResume(SnapshotFile file, int attempt, bool partialOnTarget) =>
+        remote.Capabilities.ResumableWrites && file.Length > 0 && (attempt > 0 || partialOnTarget);
 
     private static async Task HashPrefixAsync(SafeFileHandle local, IncrementalHash hash, long length, CancellationToken ct)
     {

@@ -99,29 +99,31 @@ public sealed partial class SyncEngine
     /// <summary>Reach, authenticate, parent path exists, parent path writable, remote ID: each a step of its own.</summary>
     public async Task<ConnectionTestReport> TestConnectionAsync(SyncJob job, IRemoteTransport transport, CancellationToken cancellationToken)
     {
+        const string Reach = "Reach the target", Authenticate = "Authenticate", ParentExists = "Parent path exists",
+            Writable = "Parent path is writable", RemoteId = "Remote ID";
         var steps = new List<ConnectionTestStep>();
         try
         {
             await transport.ConnectAsync(cancellationToken);
-            steps.Add(new("Reach the target", true, $"Reached {transport.DisplayName}."));
-            steps.Add(new("Authenticate", true, "Signed in."));
+            steps.Add(ConnectionTestStep.Pass(Reach, $"Reached {transport.DisplayName}."));
+            steps.Add(ConnectionTestStep.Pass(Authenticate, "Signed in."));
         }
         catch (RemoteException e) when (e.Kind == RemoteErrorKind.AuthenticationFailed)
         {
-            steps.Add(new("Reach the target", true, $"Reached {transport.DisplayName}."));
-            steps.Add(new("Authenticate", false, Describe(e)));
+            steps.Add(ConnectionTestStep.Pass(Reach, $"Reached {transport.DisplayName}."));
+            steps.Add(ConnectionTestStep.Fail(Authenticate, Describe(e), SyncErrorKind.AuthenticationFailed));
             return new ConnectionTestReport(steps);
         }
         catch (RemoteException e) when (e.Kind == RemoteErrorKind.NotFound)
         {
-            steps.Add(new("Reach the target", true, $"Reached {transport.DisplayName}."));
-            steps.Add(new("Authenticate", true, "Signed in."));
-            steps.Add(new("Parent path exists", false, e.Message));
+            steps.Add(ConnectionTestStep.Pass(Reach, $"Reached {transport.DisplayName}."));
+            steps.Add(ConnectionTestStep.Pass(Authenticate, "Signed in."));
+            steps.Add(ConnectionTestStep.Fail(ParentExists, e.Message, SyncErrorKind.TargetMissing));
             return new ConnectionTestReport(steps);
         }
         catch (RemoteException e)
         {
-            steps.Add(new("Reach the target", false, Describe(e)));
+            steps.Add(ConnectionTestStep.Fail(Reach, Describe(e), KindOf(e)));
             return new ConnectionTestReport(steps);
         }
 
@@ -130,17 +132,19 @@ public sealed partial class SyncEngine
         {
             if (!await transport.FolderExistsAsync("", cancellationToken) && transport.Capabilities.Folders)
             {
-                steps.Add(new("Parent path exists", false, $"The target path {transport.DisplayName} does not exist. It must exist before the first sync; the sync's folder is created in it."));
+                steps.Add(ConnectionTestStep.Fail(ParentExists,
+                    $"The target path {transport.DisplayName} does not exist. It must exist before the first sync; the sync's folder is created in it.",
+                    SyncErrorKind.TargetMissing));
                 return new ConnectionTestReport(steps);
             }
-            steps.Add(new("Parent path exists", true, $"{transport.DisplayName} exists."));
+            steps.Add(ConnectionTestStep.Pass(ParentExists, $"{transport.DisplayName} exists."));
             await transport.WriteAsync(probe, new MemoryStream(Encoding.UTF8.GetBytes("SyncConfig write test")), WriteMode.Replace, cancellationToken);
             await transport.DeleteFileAsync(probe, cancellationToken);
-            steps.Add(new("Parent path is writable", true, "A test file was written and removed."));
+            steps.Add(ConnectionTestStep.Pass(Writable, "A test file was written and removed."));
         }
         catch (RemoteException e)
         {
-            steps.Add(new("Parent path is writable", false, Describe(e)));
+            steps.Add(ConnectionTestStep.Fail(Writable, Describe(e), KindOf(e)));
             return new ConnectionTestReport(steps);
         }
 
@@ -151,14 +155,14 @@ public sealed partial class SyncEngine
             var owner = await remote.OwnerAsync(cancellationToken);
             steps.Add(owner switch
             {
-                null => new("Remote ID", true, $"'{job.FolderName}' is not claimed yet; the first sync claims it for this repository (if it holds no files)."),
-                _ when owner == repository.Id => new("Remote ID", true, "The remote folder belongs to this repository."),
-                _ => new("Remote ID", false, SyncException.RemoteIdMismatchMessage),
+                null => ConnectionTestStep.Pass(RemoteId, $"'{job.FolderName}' is not claimed yet; the first sync claims it for this repository (if it holds no files)."),
+                _ when owner == repository.Id => ConnectionTestStep.Pass(RemoteId, "The remote folder belongs to this repository."),
+                _ => ConnectionTestStep.Fail(RemoteId, SyncException.RemoteIdMismatchMessage, SyncErrorKind.RemoteIdMismatch),
             });
         }
         catch (Exception e) when (e is SyncException or RemoteException or IOException)
         {
-            steps.Add(new("Remote ID", false, Describe(e)));
+            steps.Add(ConnectionTestStep.Fail(RemoteId, Describe(e), KindOf(e)));
         }
         return new ConnectionTestReport(steps);
     }
