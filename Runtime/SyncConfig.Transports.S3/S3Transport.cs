@@ -24,7 +24,7 @@ public sealed partial class S3Transport : IRemoteTransport
 {
     private static readonly TransportCapabilities ObjectStore = new()
     {
-        ServerSideCopy = true, AtomicWrites = true, ResumableWrites = true, Durable = true,
+        ServerSideCopy = true, AtomicWrites = true, Durable = true,
     };
 
     private const int DeleteBatch = 1000;

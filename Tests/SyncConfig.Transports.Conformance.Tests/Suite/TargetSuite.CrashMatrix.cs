@@ -1,20 +1,20 @@
+using SyncConfig.Engine;
 using SyncConfig.Engine.Results;
-using SyncConfig.Engine.Tests.Support;
+using SyncConfig.Testing;
 
-namespace SyncConfig.Engine.Tests;
+namespace SyncConfig.Transports.Conformance.Tests.Suite;
 
 /// <summary>
-/// Fails every sync at every one of its target operations, in every scenario and under every target's capability
-/// set, and checks the invariants after each fault: (a) recovery alone restores exactly the last committed
-/// snapshot, (b) the next healthy sync converges to exactly the new snapshot, (c) nothing is left behind.
+/// Fails every sync at every one of its target operations, in every scenario, and checks the invariants after each
+/// fault: (a) recovery alone restores exactly the last committed snapshot, (b) the next healthy sync converges to
+/// exactly the new snapshot, (c) nothing is left behind. The target is set up, faulted and observed only through
+/// its transport, so the matrix runs unchanged on any target.
 /// </summary>
-[TestClass]
-public sealed class CrashMatrixTests
+public abstract partial class TargetSuite
 {
-    public TestContext TestContext { get; set; } = null!;
-
     public enum Scenario { FirstSync, NewIncrementals, SyntheticFull, RetentionDeletes }
 
+    private const string Folder = "Offsite";
     // A killed sync leaves its lock behind; in this one process it would look alive, so every lock counts as stale at once.
     private static readonly SyncEngineOptions Sequential = new()
     {
@@ -22,47 +22,41 @@ public sealed class CrashMatrixTests
     };
 
     [TestMethod]
-    [DataRow(Targets.Local)]
-    [DataRow(Targets.S3)]
-    [DataRow(Targets.Smb)]
-    [DataRow(Targets.Ftp)]
-    public async Task EveryFaultPointRecovers(string target)
+    public async Task EveryFaultPointRecovers()
     {
         var faultPoints = 0;
         foreach (var scenario in Enum.GetValues<Scenario>())
             foreach (var perFolder in new[] { false, true })
                 foreach (var allowBackups in new[] { false, true })
-                    faultPoints += await RunMatrixAsync(target, scenario, perFolder, allowBackups);
-        TestContext.WriteLine($"{target}: {faultPoints} fault points run (each as an exception and as an abrupt stop)");
-        Console.WriteLine($"crash matrix {target}: {faultPoints} fault points x 2 fault modes");
+                    faultPoints += await RunMatrixAsync(scenario, perFolder, allowBackups);
+        TestContext.WriteLine($"{Target.Name}: {faultPoints} fault points run (each as an exception and as an abrupt stop)");
+        Console.WriteLine($"crash matrix {Target.Name}: {faultPoints} fault points x 2 fault modes");
         Assert.IsGreaterThan(100, faultPoints);
     }
 
-    private static async Task<int> RunMatrixAsync(string target, Scenario scenario, bool perFolder, bool allowBackups)
+    private async Task<int> RunMatrixAsync(Scenario scenario, bool perFolder, bool allowBackups)
     {
         using var temp = new TestFolder("crash");
         var repo = new RepositoryBuilder(temp.Sub("repo"));
-        var targetPath = temp.Sub("target");
-        var folder = Path.Combine(targetPath, "Offsite");
-        var job = new SyncJob("crash", repo.Root, "Offsite") { PerFolderUpload = perFolder, AllowBackupsDuringSync = allowBackups };
+        var job = new SyncJob("crash", repo.Root, Folder) { PerFolderUpload = perFolder, AllowBackupsDuringSync = allowBackups };
         var engine = new SyncEngine(options: Sequential);
 
         Build(repo, scenario, before: true);
-        var before = Disk.Files(repo.Root);
+        var before = await Disk.FilesAsync(repo.Root);
+        await using var start = await Target.CreateAsync();
         if (scenario != Scenario.FirstSync)
-            Assert.AreEqual(SyncOutcome.Succeeded, (await engine.SyncAsync(job, Targets.Open(target, targetPath), null, default)).Outcome);
+            Assert.AreEqual(SyncOutcome.Succeeded, (await engine.SyncAsync(job, start.Open(), null, default)).Outcome);
         Build(repo, scenario, before: false);
-        var after = Disk.Files(repo.Root);
+        var after = await Disk.FilesAsync(repo.Root);
 
-        // Every fault starts from the same committed state: a copy of the target and of the repository's sync state.
-        var template = temp.Sub("template");
+        // Every fault starts from the same committed state: the target's files and the repository's sync state.
+        var template = await TargetFiles.CaptureAsync(await ConnectedAsync(start));
         var stateFile = Path.Combine(repo.Root, ".syncconfig", "state", "crash.json");
         var stateTemplate = Path.Combine(temp.Path, "state.json");
-        CopyFolder(targetPath, template);
         if (File.Exists(stateFile))
             File.Copy(stateFile, stateTemplate);
 
-        var counter = new FaultInjectingTransport(Targets.Open(target, targetPath));
+        var counter = new FaultInjectingTransport(start.Open());
         var healthy = await engine.SyncAsync(job, counter, null, default);
         Assert.AreEqual(SyncOutcome.Succeeded, healthy.Outcome, string.Join("; ", healthy.Errors));
         var operations = counter.Operations;
@@ -71,40 +65,41 @@ public sealed class CrashMatrixTests
         {
             for (var k = 1; k <= operations; k++)
             {
-                var where = $"{target} {scenario} perFolder={perFolder} allowBackups={allowBackups} {mode} at operation {k}/{operations}";
-                Directory.Delete(targetPath, recursive: true);
-                CopyFolder(template, targetPath);
+                var where = $"{Target.Name} {scenario} perFolder={perFolder} allowBackups={allowBackups} {mode} at operation {k}/{operations}";
+                await using var target = await Target.CreateAsync();
+                await template.RestoreAsync(await ConnectedAsync(target));
                 File.Delete(stateFile);
                 if (File.Exists(stateTemplate) && k % 3 != 0)
                     File.Copy(stateTemplate, stateFile); // every third fault also loses the local copy of the manifest
 
-                var faulty = new FaultInjectingTransport(Targets.Open(target, targetPath), k, mode);
+                var faulty = new FaultInjectingTransport(target.Open(), k, mode);
                 var failed = await engine.SyncAsync(job, faulty, null, default);
                 Assert.IsTrue(faulty.Faulted, where + ": the fault was never reached\n" + string.Join("\n", faulty.Log));
                 // Only releasing the lock may fail after everything else is done; the lock then goes stale on its own.
                 if (failed.Outcome == SyncOutcome.Succeeded)
                 {
                     StringAssert.Contains(faulty.Log[k - 1], "/.syncconfig/lock", where + ": a sync that met a fault reported success");
-                    CollectionAssert.AreEqual(after.Values.ToList(), Disk.Committed(folder).Values.ToList(), where + ": succeeded, but the manifest is not the new snapshot");
+                    CollectionAssert.AreEqual(after.Values.ToList(), (await RemoteState.CommittedAsync(await ConnectedAsync(target), Folder)).Values.ToList(), where + ": succeeded, but the manifest is not the new snapshot");
                 }
 
                 // (a) recovery alone restores exactly the last committed snapshot
-                await engine.RecoverAsync(job, Targets.Open(target, targetPath), default);
-                var committed = Disk.Committed(folder);
-                var mirror = Disk.Files(folder);
+                await engine.RecoverAsync(job, target.Open(), default);
+                var view = await ConnectedAsync(target);
+                var committed = await RemoteState.CommittedAsync(view, Folder);
+                var mirror = await RemoteState.FilesAsync(view, Folder);
                 CollectionAssert.AreEqual(committed.Values.ToList(), mirror.Values.ToList(),
-                    $"{where}: after recovery the mirror is not the committed manifest.\nmirror: {Disk.Describe(mirror.Values)}\ncommitted: {Disk.Describe(committed.Values)}");
+                    $"{where}: after recovery the mirror is not the committed manifest.\nmirror: {RemoteState.Describe(mirror.Values)}\ncommitted: {RemoteState.Describe(committed.Values)}");
                 AssertIsCheckpointOf(committed, before, after, perFolder, where);
-                CollectionAssert.AreEqual(Array.Empty<string>(), Disk.Leftovers(folder, stagingAllowed: true).ToList(), where + ": leftovers after recovery");
+                CollectionAssert.AreEqual(Array.Empty<string>(), await RemoteState.LeftoversAsync(view, Folder, stagingAllowed: true), where + ": leftovers after recovery");
 
                 // (b) the next healthy sync converges to exactly the new snapshot
-                var next = await engine.SyncAsync(job, Targets.Open(target, targetPath), null, default);
+                var next = await engine.SyncAsync(job, target.Open(), null, default);
                 Assert.AreEqual(SyncOutcome.Succeeded, next.Outcome, where + ": " + string.Join("; ", next.Errors));
-                CollectionAssert.AreEqual(after.Values.ToList(), Disk.Files(folder).Values.ToList(), where + ": mirror after the next sync");
-                CollectionAssert.AreEqual(after.Values.ToList(), Disk.Committed(folder).Values.ToList(), where + ": manifest after the next sync");
+                CollectionAssert.AreEqual(after.Values.ToList(), (await RemoteState.FilesAsync(view, Folder)).Values.ToList(), where + ": mirror after the next sync");
+                CollectionAssert.AreEqual(after.Values.ToList(), (await RemoteState.CommittedAsync(view, Folder)).Values.ToList(), where + ": manifest after the next sync");
 
                 // (c) no staging, tmp, journal or superseded manifest left
-                CollectionAssert.AreEqual(Array.Empty<string>(), Disk.Leftovers(folder).ToList(), where + ": leftovers after success");
+                CollectionAssert.AreEqual(Array.Empty<string>(), await RemoteState.LeftoversAsync(view, Folder), where + ": leftovers after success");
             }
         }
         return operations;
@@ -119,16 +114,16 @@ public sealed class CrashMatrixTests
         {
             var state = committed.Values.ToList();
             Assert.IsTrue(state.SequenceEqual(before.Values) || state.SequenceEqual(after.Values),
-                $"{where}: the committed state is neither the old nor the new snapshot: {Disk.Describe(state)}");
+                $"{where}: the committed state is neither the old nor the new snapshot: {RemoteState.Describe(state)}");
             return;
         }
-        var folders = committed.Keys.Concat(before.Keys).Concat(after.Keys).Select(Disk.FolderOf).Distinct();
+        var folders = committed.Keys.Concat(before.Keys).Concat(after.Keys).Select(RemoteState.FolderOf).Distinct();
         foreach (var f in folders)
         {
-            List<FileState> In(SortedDictionary<string, FileState> s) => s.Values.Where(v => Disk.FolderOf(v.Path) == f).ToList();
+            List<FileState> In(SortedDictionary<string, FileState> s) => s.Values.Where(v => RemoteState.FolderOf(v.Path) == f).ToList();
             var state = In(committed);
             Assert.IsTrue(state.SequenceEqual(In(before)) || state.SequenceEqual(In(after)),
-                $"{where}: folder {f} is neither its old nor its new content: {Disk.Describe(state)}");
+                $"{where}: folder {f} is neither its old nor its new content: {RemoteState.Describe(state)}");
         }
     }
 
@@ -168,14 +163,5 @@ public sealed class CrashMatrixTests
                 repo.Write("PC-A/DEF1/inc-0003.mrimg", 800, 11);
                 break;
         }
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 }

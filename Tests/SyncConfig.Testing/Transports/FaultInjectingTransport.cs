@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using SyncConfig.Transports;
 
-namespace SyncConfig.Engine.Tests.Support;
+namespace SyncConfig.Testing;
 
 public enum FaultMode
 {
