@@ -10,7 +10,7 @@ namespace SyncConfig.Transports.S3;
 /// service follows from its region by the definition rules; a custom endpoint is parsed by the same rule the analyzer
 /// checks it with, so a value that passed the build is read the same way here.
 /// </summary>
-public sealed class S3TransportFactory(S3TransportOptions? options = null, ILoggerFactory? loggers = null)
+public sealed class S3TransportFactory(S3TransportOptions? options = null, ILoggerFactory? loggers = null) : ITransportFactory<DestinationSettings>
 {
     public string Kind => "S3";
 

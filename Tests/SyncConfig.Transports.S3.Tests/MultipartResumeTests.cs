@@ -1,3 +1,4 @@
+using SyncConfig.Testing.Network;
 using SyncConfig.Transports.S3.Tests.Support;
 using static SyncConfig.Transports.S3.Tests.Support.TestData;
 

@@ -1,6 +1,7 @@
 using SyncConfig.Catalog;
 using SyncConfig.Transports;
 using SyncConfig.Transports.LocalPath;
+using SyncConfig.Transports.S3;
 
 namespace SyncConfig.Runtime.Execution;
 
@@ -17,6 +18,7 @@ public sealed class TransportRegistry(IReadOnlyList<ITransportFactory<Destinatio
     public static TransportRegistry InThisBuild { get; } = new(
     [
         new LocalPathTransportFactory(),
+        new S3TransportFactory(),
     ]);
 
     /// <summary>A transport for the destination, not yet connected.</summary>

@@ -1,6 +1,7 @@
 using SyncConfig.Engine;
 using SyncConfig.Engine.Results;
 using SyncConfig.Testing;
+using SyncConfig.Transports.Conformance.Tests.Targets;
 
 namespace SyncConfig.Transports.Conformance.Tests.Suite;
 
@@ -12,8 +13,6 @@ namespace SyncConfig.Transports.Conformance.Tests.Suite;
 /// </summary>
 public abstract partial class TargetSuite
 {
-    public enum Scenario { FirstSync, NewIncrementals, SyntheticFull, RetentionDeletes }
-
     private const string Folder = "Offsite";
     // A killed sync leaves its lock behind; in this one process it would look alive, so every lock counts as stale at once.
     private static readonly SyncEngineOptions Sequential = new()
@@ -25,16 +24,14 @@ public abstract partial class TargetSuite
     public async Task EveryFaultPointRecovers()
     {
         var faultPoints = 0;
-        foreach (var scenario in Enum.GetValues<Scenario>())
-            foreach (var perFolder in new[] { false, true })
-                foreach (var allowBackups in new[] { false, true })
-                    faultPoints += await RunMatrixAsync(scenario, perFolder, allowBackups);
-        TestContext.WriteLine($"{Target.Name}: {faultPoints} fault points run (each as an exception and as an abrupt stop)");
-        Console.WriteLine($"crash matrix {Target.Name}: {faultPoints} fault points x 2 fault modes");
-        Assert.IsGreaterThan(100, faultPoints);
+        foreach (var (scenario, perFolder, allowBackups) in Target.CrashCases)
+            faultPoints += await RunMatrixAsync(scenario, perFolder, allowBackups);
+        TestContext.WriteLine($"{Target.Name}: {faultPoints} faults run (exceptions and abrupt stops)");
+        Console.WriteLine($"crash matrix {Target.Name}: {faultPoints} faults (exceptions and abrupt stops)");
+        Assert.IsGreaterThan(Target.FaultPointStride == 1 && Target.CrashCases.Count() == CrashCase.All.Count() ? 100 : 10, faultPoints);
     }
 
-    private async Task<int> RunMatrixAsync(Scenario scenario, bool perFolder, bool allowBackups)
+    private async Task<int> RunMatrixAsync(CrashScenario scenario, bool perFolder, bool allowBackups)
     {
         using var temp = new TestFolder("crash");
         var repo = new RepositoryBuilder(temp.Sub("repo"));
@@ -44,7 +41,7 @@ public abstract partial class TargetSuite
         Build(repo, scenario, before: true);
         var before = await Disk.FilesAsync(repo.Root);
         await using var start = await Target.CreateAsync();
-        if (scenario != Scenario.FirstSync)
+        if (scenario != CrashScenario.FirstSync)
             Assert.AreEqual(SyncOutcome.Succeeded, (await engine.SyncAsync(job, start.Open(), null, default)).Outcome);
         Build(repo, scenario, before: false);
         var after = await Disk.FilesAsync(repo.Root);
@@ -60,11 +57,13 @@ public abstract partial class TargetSuite
         var healthy = await engine.SyncAsync(job, counter, null, default);
         Assert.AreEqual(SyncOutcome.Succeeded, healthy.Outcome, string.Join("; ", healthy.Errors));
         var operations = counter.Operations;
+        var faults = 0;
 
         foreach (var mode in Enum.GetValues<FaultMode>())
         {
-            for (var k = 1; k <= operations; k++)
+            for (var k = 1 + (int)mode % Target.FaultPointStride; k <= operations; k += Target.FaultPointStride)
             {
+                faults++;
                 var where = $"{Target.Name} {scenario} perFolder={perFolder} allowBackups={allowBackups} {mode} at operation {k}/{operations}";
                 await using var target = await Target.CreateAsync();
                 await template.RestoreAsync(await ConnectedAsync(target));
@@ -100,9 +99,10 @@ public abstract partial class TargetSuite
 
                 // (c) no staging, tmp, journal or superseded manifest left
                 CollectionAssert.AreEqual(Array.Empty<string>(), await RemoteState.LeftoversAsync(view, Folder), where + ": leftovers after success");
+                CollectionAssert.AreEqual(Array.Empty<string>(), (await target.PendingWritesAsync()).ToList(), where + ": interrupted writes left after success");
             }
         }
-        return operations;
+        return faults;
     }
 
     /// <summary>Without per-folder upload the whole state is old or new; with it, each folder is, on its own.</summary>
@@ -127,7 +127,7 @@ public abstract partial class TargetSuite
         }
     }
 
-    private static void Build(RepositoryBuilder repo, Scenario scenario, bool before)
+    private static void Build(RepositoryBuilder repo, CrashScenario scenario, bool before)
     {
         void Initial()
         {
@@ -139,25 +139,25 @@ public abstract partial class TargetSuite
         }
         switch (scenario, before)
         {
-            case (Scenario.FirstSync, true):
+            case (CrashScenario.FirstSync, true):
                 break;
-            case (Scenario.FirstSync, false):
-            case (_, true) when scenario != Scenario.RetentionDeletes:
+            case (CrashScenario.FirstSync, false):
+            case (_, true) when scenario != CrashScenario.RetentionDeletes:
                 Initial();
                 break;
-            case (Scenario.RetentionDeletes, true):
+            case (CrashScenario.RetentionDeletes, true):
                 Initial();
                 repo.Write("PC-A/DEF1/inc-0002.mrimg", 1500, 6);
                 break;
-            case (Scenario.NewIncrementals, false):
+            case (CrashScenario.NewIncrementals, false):
                 repo.Write("PC-A/DEF1/inc-0002.mrimg", 1100, 7);
                 repo.Write("PC-B/DEF3/inc-0001.mrimg", 2000, 8);
                 break;
-            case (Scenario.SyntheticFull, false):
+            case (CrashScenario.SyntheticFull, false):
                 repo.Write("PC-A/DEF1/full.mrimg", 4096, 9); // same size, new content
                 repo.Write("PC-B/DEF3/full.mrimg", 6000, 10);
                 break;
-            case (Scenario.RetentionDeletes, false):
+            case (CrashScenario.RetentionDeletes, false):
                 repo.Delete("PC-A/DEF1/inc-0001.mrimg");
                 repo.Delete("PC-A/DEF2/full.mrimg");
                 repo.Write("PC-A/DEF1/inc-0003.mrimg", 800, 11);

@@ -12,6 +12,15 @@ public abstract class TargetUnderTest
     /// <summary>A fresh, empty target path, for one test alone.</summary>
     public abstract Task<TestTarget> CreateAsync();
 
+    /// <summary>
+    /// The crash matrix's cases on this target. Local targets run every scenario with and without per-folder upload and
+    /// backups during the sync; a real server, where every operation is a network round trip, runs a bounded set.
+    /// </summary>
+    public virtual IEnumerable<CrashCase> CrashCases => CrashCase.All;
+
+    /// <summary>Every how-many-th fault point the crash matrix runs (1: all), rotating the first one per fault mode.</summary>
+    public virtual int FaultPointStride => 1;
+
     public override string ToString() => Name;
 }
 
@@ -25,6 +34,12 @@ public abstract class TestTarget : IAsyncDisposable
     /// where the target takes none.
     /// </summary>
     public virtual IReadOnlyList<string> Secrets => [];
+
+    /// <summary>
+    /// Writes the target holds out of sight (S3 multipart uploads in progress): after a sync has finished there must be
+    /// none, or they would cost storage for ever. Targets whose writes are all visible have nothing here.
+    /// </summary>
+    public virtual Task<IReadOnlyList<string>> PendingWritesAsync() => Task.FromResult<IReadOnlyList<string>>([]);
 
     /// <summary>A new transport onto the target, not connected yet (every sync makes its own, as the runtime does).</summary>
     public IRemoteTransport Open()
@@ -53,3 +68,15 @@ public abstract class TestTarget : IAsyncDisposable
         await RemoveAsync();
     }
 }
+
+/// <summary>One run of the crash matrix: a scenario under one combination of the sync's options.</summary>
+public sealed record CrashCase(CrashScenario Scenario, bool PerFolder, bool AllowBackups)
+{
+    public static IEnumerable<CrashCase> All =>
+        from scenario in Enum.GetValues<CrashScenario>()
+        from perFolder in new[] { false, true }
+        from allowBackups in new[] { false, true }
+        select new CrashCase(scenario, perFolder, allowBackups);
+}
+
+public enum CrashScenario { FirstSync, NewIncrementals, SyntheticFull, RetentionDeletes }

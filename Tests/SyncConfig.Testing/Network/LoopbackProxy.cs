@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace SyncConfig.Transports.S3.Tests.Support;
+namespace SyncConfig.Testing.Network;
 
 /// <summary>
 /// A TCP relay on 127.0.0.1 in front of the test server that can fail the network on cue: cut every open connection

@@ -1,0 +1,73 @@
+using SyncConfig.Catalog;
+using SyncConfig.Testing.Network;
+using SyncConfig.Transports.Conformance.Tests.Suite;
+using SyncConfig.Transports.Conformance.Tests.Targets;
+using SyncConfig.Transports.S3;
+
+namespace SyncConfig.Transports.Conformance.Tests;
+
+/// <summary>
+/// The S3 transport on the real S3 test server (Swift's s3api on 127.0.0.1, scripts/servers/start s3), each target a
+/// fresh root path in the test bucket, reached through a loopback relay that can cut the network. Swift refuses
+/// conditional PUTs, so this also runs the engine's lock-file fallback.
+/// </summary>
+[TestClass]
+public sealed class S3Tests : TargetSuite
+{
+    protected override TargetUnderTest Target { get; } = new S3Store();
+
+    private sealed class S3Store : TargetUnderTest
+    {
+        public override string Name => "S3 (Swift)";
+
+        /// <summary>Promotion by copy and deletes after the commit, with and without per-folder checkpoints: each fault
+        /// costs dozens of round trips, so a bounded set keeps the matrix to minutes.</summary>
+        public override IEnumerable<CrashCase> CrashCases =>
+        [
+            new(CrashScenario.SyntheticFull, PerFolder: false, AllowBackups: false),
+            new(CrashScenario.RetentionDeletes, PerFolder: true, AllowBackups: false),
+        ];
+
+        public override int FaultPointStride => 3;
+
+        public override Task<TestTarget> CreateAsync() => Task.FromResult<TestTarget>(new RootPath());
+    }
+
+    private sealed class RootPath : TestTarget
+    {
+        private readonly LoopbackProxy _relay = new(new Uri(TestServers.Value("SYNCTEST_S3_ENDPOINT")).Port);
+        private readonly S3Settings _settings;
+
+        public RootPath() => _settings = new(
+            S3Service.Custom, _relay.Authority, useHttps: false, TestServers.Value("SYNCTEST_S3_BUCKET"), TestServers.Value("SYNCTEST_S3_REGION"),
+            $"conformance/{Guid.NewGuid():N}", TestServers.Value("SYNCTEST_S3_ACCESS_KEY"), TestServers.Value("SYNCTEST_S3_SECRET_KEY"));
+
+        public override IReadOnlyList<string> Secrets => [_settings.SecretKey];
+
+        public override Task CutOffAsync()
+        {
+            _relay.Down = true;
+            return Task.CompletedTask;
+        }
+
+        public override async Task<IReadOnlyList<string>> PendingWritesAsync()
+        {
+            await using var transport = Direct();
+            return await transport.ListInterruptedUploadsAsync("", CancellationToken.None);
+        }
+
+        protected override IRemoteTransport CreateTransport() => new S3TransportFactory().Create(_settings);
+
+        protected override async ValueTask RemoveAsync()
+        {
+            await using (var transport = Direct())
+                await transport.DeleteFolderAsync("", CancellationToken.None);
+            await _relay.DisposeAsync();
+        }
+
+        /// <summary>Around the relay, which a test may have cut.</summary>
+        private S3Transport Direct() =>
+            new(S3TransportFactory.TargetOf(new S3Settings(_settings.Service, new Uri(TestServers.Value("SYNCTEST_S3_ENDPOINT")).Authority,
+                _settings.UseHttps, _settings.Bucket, _settings.Region, _settings.RootPath, _settings.AccessKey, _settings.SecretKey)));
+    }
+}
