@@ -28,51 +28,52 @@ internal sealed class ObjectWriter(
 
     public async Task WriteAsync(string key, Stream content, WriteMode mode, CancellationToken ct)
     {
-        var length = RemainingLength(content);
+        // The engine's files know their length; a manifest serialized while it is sent does not.
+        var length = KnownLength(content);
         if (mode == WriteMode.Append)
         {
             if (!_resumePoints.TryRemove(key, out var point))
                 throw new InvalidOperationException($"Append to '{key}' without a verified resume offset: call VerifiedResumeOffsetAsync first.");
-            var total = point.Offset + length;
-            await UploadPartsAsync(key, point.UploadId, content, total, point.Offset, point.Kept, reusable: null, ifNoneMatch: false, ct);
+            await UploadPartsAsync(key, point.UploadId, content, point.Offset + length, point.Offset, point.Kept, null, reusable: null, ifNoneMatch: false, ct);
             return;
         }
         if (_resumePoints.TryRemove(key, out var unused))
             await uploads.AbortQuietlyAsync(key, unused.UploadId);
-        if (length <= options.PartSize)
-        {
-            await PutAsync(key, content, length, mode == WriteMode.CreateNew, ct);
-            return;
-        }
-        var (uploadId, reusable) = await ContinueOrStartAsync(key, ct);
-        await UploadPartsAsync(key, uploadId, content, length, 0, [], reusable, mode == WriteMode.CreateNew, ct);
-    }
-
-    private async Task PutAsync(string key, Stream content, long length, bool ifNoneMatch, CancellationToken ct)
-    {
-        var buffer = await buffers.RentAsync(Math.Max(length, 1), ct);
+        var partSize = options.PartSizeFor(length ?? 0);
+        var first = await buffers.RentAsync(partSize, ct);
+        var handedOver = false;
         try
         {
-            var size = (int)length;
-            var read = await content.ReadAtLeastAsync(buffer.AsMemory(0, size), size, throwOnEndOfStream: false, ct);
-            if (read != size)
-                throw EndedEarly(key);
-            await client.PutObjectAsync(new PutObjectRequest
+            var read = await content.ReadAtLeastAsync(first.AsMemory(0, (int)partSize), (int)partSize, throwOnEndOfStream: false, ct);
+            if (read < partSize || length == read)
             {
-                BucketName = target.Bucket,
-                Key = key,
-                InputStream = new MemoryStream(buffer, 0, size, writable: false),
-                AutoCloseStream = false,
-                // aws-chunked streaming is refused by Swift and stored verbatim by some other stores.
-                UseChunkEncoding = false,
-                IfNoneMatch = ifNoneMatch ? "*" : null,
-            }, ct);
+                if (length is { } expected && read != expected)
+                    throw EndedEarly(key);
+                await PutAsync(key, first, read, mode == WriteMode.CreateNew, ct);
+                return;
+            }
+            var (uploadId, reusable) = await ContinueOrStartAsync(key, ct);
+            handedOver = true;
+            await UploadPartsAsync(key, uploadId, content, length, 0, [], (first, read), reusable, mode == WriteMode.CreateNew, ct);
         }
         finally
         {
-            buffers.Return(buffer);
+            if (!handedOver)
+                buffers.Return(first);
         }
     }
+
+    private Task PutAsync(string key, byte[] buffer, int size, bool ifNoneMatch, CancellationToken ct) =>
+        client.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = target.Bucket,
+            Key = key,
+            InputStream = new MemoryStream(buffer, 0, size, writable: false),
+            AutoCloseStream = false,
+            // aws-chunked streaming is refused by Swift and stored verbatim by some other stores.
+            UseChunkEncoding = false,
+            IfNoneMatch = ifNoneMatch ? "*" : null,
+        }, ct);
 
     /// <summary>The newest upload of the key still in progress, with its parts, or a new upload.</summary>
     private async Task<(string UploadId, IReadOnlyDictionary<int, PartDetail>? Reusable)> ContinueOrStartAsync(string key, CancellationToken ct)
@@ -93,58 +94,56 @@ internal sealed class ObjectWriter(
     }
 
     /// <summary>
-    /// Sends the parts from <paramref name="offset"/> to <paramref name="total"/> (numbered after <paramref name="kept"/>)
-    /// and completes the upload. Parts are read one after another (the content hashes as it is read) and sent in
-    /// parallel; a part whose earlier copy in <paramref name="reusable"/> has the same MD5 is not sent again.
+    /// Sends the parts from <paramref name="offset"/> to the end of <paramref name="content"/> (numbered after
+    /// <paramref name="kept"/>, the first one already read when <paramref name="first"/> is given) and completes the
+    /// upload. Parts are read one after another (the content hashes as it is read) and sent in parallel; a part whose
+    /// earlier copy in <paramref name="reusable"/> has the same MD5 is not sent again.
     /// </summary>
-    private async Task UploadPartsAsync(string key, string uploadId, Stream content, long total, long offset, List<PartETag> kept,
-        IReadOnlyDictionary<int, PartDetail>? reusable, bool ifNoneMatch, CancellationToken ct)
+    /// <param name="total">The length the upload will have, when the content knows its own.</param>
+    private async Task UploadPartsAsync(string key, string uploadId, Stream content, long? total, long offset, List<PartETag> kept,
+        (byte[] Buffer, int Size)? first, IReadOnlyDictionary<int, PartDetail>? reusable, bool ifNoneMatch, CancellationToken ct)
     {
-        var partSize = options.PartSizeFor(total);
+        var partSize = options.PartSizeFor(total ?? 0);
         var etags = new ConcurrentBag<PartETag>(kept);
         var sending = new List<Task>();
         using var slots = new SemaphoreSlim(options.ParallelParts, options.ParallelParts);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
-            for (var number = kept.Count + 1; offset < total; number++)
+            for (var number = kept.Count + 1; ; number++)
             {
-                var size = (int)Math.Min(partSize, total - offset);
-                await slots.WaitAsync(stop.Token);
-                byte[] buffer;
-                try
-                {
-                    buffer = await buffers.RentAsync(partSize, stop.Token);
-                }
-                catch
-                {
-                    slots.Release();
-                    throw;
-                }
+                var (buffer, size) = first ?? (await buffers.RentAsync(partSize, stop.Token), 0);
                 var handedOver = false;
                 try
                 {
-                    if (await content.ReadAtLeastAsync(buffer.AsMemory(0, size), size, throwOnEndOfStream: false, stop.Token) != size)
-                        throw EndedEarly(key);
+                    if (first is null)
+                        size = await content.ReadAtLeastAsync(buffer.AsMemory(0, (int)partSize), (int)partSize, throwOnEndOfStream: false, stop.Token);
+                    first = null;
+                    if (size == 0)
+                        break;
                     offset += size;
                     if (reusable is not null && reusable.TryGetValue(number, out var earlier) && earlier.Size == size && SameContent(earlier.ETag, buffer, size))
                     {
                         etags.Add(new PartETag(number, earlier.ETag));
                         Interlocked.Increment(ref _partsReused);
-                        continue;
                     }
-                    sending.Add(SendPartAsync(key, uploadId, number, buffer, size, etags, slots, stop));
-                    handedOver = true;
+                    else
+                    {
+                        await slots.WaitAsync(stop.Token);
+                        sending.Add(SendPartAsync(key, uploadId, number, buffer, size, etags, slots, stop));
+                        handedOver = true;
+                    }
+                    if (size < partSize)
+                        break;
                 }
                 finally
                 {
                     if (!handedOver)
-                    {
                         buffers.Return(buffer);
-                        slots.Release();
-                    }
                 }
             }
+            if (total is { } expected && offset != expected)
+                throw EndedEarly(key);
             await Task.WhenAll(sending);
         }
         catch (Exception e)
@@ -281,15 +280,15 @@ internal sealed class ObjectWriter(
     private static bool SameContent(string? etag, byte[] buffer, int size) =>
         etag is not null && etag.Trim('"').Equals(Convert.ToHexStringLower(MD5.HashData(buffer.AsSpan(0, size))), StringComparison.OrdinalIgnoreCase);
 
-    private static long RemainingLength(Stream content)
+    private static long? KnownLength(Stream content)
     {
         try
         {
             return content.Length - content.Position;
         }
-        catch (NotSupportedException e)
+        catch (NotSupportedException)
         {
-            throw new ArgumentException("The S3 transport writes streams that know their length.", nameof(content), e);
+            return null;
         }
     }
 
