@@ -6,6 +6,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 bash scripts/prerequisites.sh test || { echo "prerequisites failed"; exit 1; }
+bash scripts/servers/start s3 || { echo "the S3 test server did not start"; echo "0 passed, 1 failed"; exit 1; }
 
 results="$root/TestResults"
 rm -rf "$results"

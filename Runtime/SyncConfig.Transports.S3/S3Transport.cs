@@ -161,6 +161,8 @@ public sealed partial class S3Transport : IRemoteTransport
     {
         if (mode == WriteMode.CreateNew && !Capabilities.ExclusiveCreate)
             throw new InvalidOperationException($"{DisplayName} does not create objects exclusively; the engine must use its lock-file fallback.");
+        if (mode == WriteMode.Append)
+            throw new NotSupportedException("S3 offers no append; a repeated Replace write continues an interrupted upload.");
         return Run($"writing '{path}'", ct, async () =>
         {
             await _writer.WriteAsync(_target.Key(path), content, mode, ct);
@@ -168,8 +170,9 @@ public sealed partial class S3Transport : IRemoteTransport
         });
     }
 
+    /// <summary>No partial object ever shows, so there is nothing to append to: a repeated write resumes by itself.</summary>
     public Task<long> VerifiedResumeOffsetAsync(string path, long length, Func<long, long, Stream> openLocalRange, CancellationToken ct) =>
-        Run($"checking the interrupted upload of '{path}'", ct, () => _writer.VerifiedResumeOffsetAsync(_target.Key(path), length, openLocalRange, ct));
+        throw new NotSupportedException("S3 resumes an interrupted upload inside the repeated write; it offers no append.");
 
     public Task RenameAsync(string source, string destination, bool replace, CancellationToken ct) =>
         throw new NotSupportedException("S3 has no rename; the engine promotes staged files with a server-side copy.");

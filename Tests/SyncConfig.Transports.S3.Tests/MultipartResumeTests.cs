@@ -5,8 +5,8 @@ using static SyncConfig.Transports.S3.Tests.Support.TestData;
 namespace SyncConfig.Transports.S3.Tests;
 
 /// <summary>
-/// An interrupted multipart upload, by a killed process or a dropped connection, continues from the parts the store
-/// holds once their ETags match the local bytes' MD5; uploads nobody will continue are aborted, never left behind.
+/// An interrupted multipart upload, by a killed process or a dropped connection, continues in the repeated write from
+/// the parts the store holds whose ETags match the local bytes' MD5; uploads nobody will continue are aborted.
 /// </summary>
 [TestClass]
 public sealed class MultipartResumeTests
@@ -70,31 +70,17 @@ public sealed class MultipartResumeTests
     }
 
     [TestMethod]
-    public async Task The_verified_resume_offset_ends_at_the_first_part_that_differs_and_append_continues_there()
-    {
-        var content = Bytes(4 * Part + 3);
-        var stale = (byte[])content.Clone();
-        stale[2 * Part + 1] ^= 0xFF;
-        await _store.LeaveInterruptedUploadAsync("f", stale, Part, parts: 3);
-        await using var transport = await ConnectAsync();
-
-        var offset = await transport.VerifiedResumeOffsetAsync("f", content.Length, Ranges(content), CancellationToken.None);
-        await transport.WriteAsync("f", new MemoryStream(content, (int)offset, content.Length - (int)offset), WriteMode.Append, CancellationToken.None);
-
-        Assert.AreEqual(2L * Part, offset);
-        CollectionAssert.AreEqual(content, await ReadAllAsync(transport, "f"));
-        Assert.IsEmpty(await _store.UploadsInProgressAsync());
-    }
-
-    [TestMethod]
-    public async Task Nothing_to_continue_is_offset_zero_and_the_useless_upload_is_aborted()
+    public async Task An_earlier_upload_of_other_bytes_is_overwritten_part_by_part_and_none_is_left()
     {
         var content = Bytes(2 * Part + 1);
-        await _store.LeaveInterruptedUploadAsync("f", Bytes(2 * Part + 1, seed: 9), Part, parts: 1);
+        await _store.LeaveInterruptedUploadAsync("f", Bytes(2 * Part + 1, seed: 9), Part, parts: 2);
+        await _store.LeaveInterruptedUploadAsync("f", Bytes(2 * Part + 1, seed: 8), Part, parts: 1);
         await using var transport = await ConnectAsync();
 
-        Assert.AreEqual(0L, await transport.VerifiedResumeOffsetAsync("f", content.Length, Ranges(content), CancellationToken.None));
-        Assert.AreEqual(0L, await transport.VerifiedResumeOffsetAsync("never-started", content.Length, Ranges(content), CancellationToken.None));
+        await transport.WriteAsync("f", new MemoryStream(content), WriteMode.Replace, CancellationToken.None);
+
+        Assert.AreEqual(0, transport.PartsReused);
+        CollectionAssert.AreEqual(content, await ReadAllAsync(transport, "f"));
         Assert.IsEmpty(await _store.UploadsInProgressAsync());
     }
 

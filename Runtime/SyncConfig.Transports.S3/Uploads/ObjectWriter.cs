@@ -8,18 +8,14 @@ namespace SyncConfig.Transports.S3.Uploads;
 /// <summary>
 /// Writes objects: one PUT up to the part size, a multipart upload above it with parts sent in parallel from a bounded
 /// set of buffers. An interrupted multipart upload is never started over blindly: a repeated write of the same key
-/// continues the newest upload still in progress, re-sending only the parts whose ETag (the part's MD5) differs from
-/// the MD5 of the same local bytes; <see cref="VerifiedResumeOffsetAsync"/> offers the same check to the engine.
+/// (the engine's retry, or the next sync after a kill) continues the newest upload still in progress, re-sending only
+/// the parts whose ETag (the part's MD5) differs from the MD5 of the same local bytes. The content is read whole all
+/// the same, so the engine's hash of it is complete; only the network is spared.
 /// </summary>
 internal sealed class ObjectWriter(
     IAmazonS3 client, S3Target target, S3TransportOptions options, PartBuffers buffers, MultipartUploads uploads, Client.S3Errors errors)
 {
-    /// <summary>The verified prefix of an interrupted upload, kept for the <see cref="WriteMode.Append"/> that continues it.</summary>
-    private sealed record ResumePoint(string UploadId, List<PartETag> Kept, long Offset);
-
-    private readonly ConcurrentDictionary<string, ResumePoint> _resumePoints = new(StringComparer.Ordinal);
-
-    /// <summary>Parts of this upload that were already sent, counted for progress and for the tests of resumption.</summary>
+    /// <summary>Parts an upload found already stored and did not send again, counted for the tests of resumption.</summary>
     public long PartsReused => Interlocked.Read(ref _partsReused);
     private long _partsReused;
 
@@ -30,15 +26,6 @@ internal sealed class ObjectWriter(
     {
         // The engine's files know their length; a manifest serialized while it is sent does not.
         var length = KnownLength(content);
-        if (mode == WriteMode.Append)
-        {
-            if (!_resumePoints.TryRemove(key, out var point))
-                throw new InvalidOperationException($"Append to '{key}' without a verified resume offset: call VerifiedResumeOffsetAsync first.");
-            await UploadPartsAsync(key, point.UploadId, content, point.Offset + length, point.Offset, point.Kept, null, reusable: null, ifNoneMatch: false, ct);
-            return;
-        }
-        if (_resumePoints.TryRemove(key, out var unused))
-            await uploads.AbortQuietlyAsync(key, unused.UploadId);
         var partSize = options.PartSizeFor(length ?? 0);
         var first = await buffers.RentAsync(partSize, ct);
         var handedOver = false;
@@ -54,7 +41,7 @@ internal sealed class ObjectWriter(
             }
             var (uploadId, reusable) = await ContinueOrStartAsync(key, ct);
             handedOver = true;
-            await UploadPartsAsync(key, uploadId, content, length, 0, [], (first, read), reusable, mode == WriteMode.CreateNew, ct);
+            await UploadPartsAsync(key, uploadId, content, length, (first, read), reusable, mode == WriteMode.CreateNew, ct);
         }
         finally
         {
@@ -94,23 +81,23 @@ internal sealed class ObjectWriter(
     }
 
     /// <summary>
-    /// Sends the parts from <paramref name="offset"/> to the end of <paramref name="content"/> (numbered after
-    /// <paramref name="kept"/>, the first one already read when <paramref name="first"/> is given) and completes the
-    /// upload. Parts are read one after another (the content hashes as it is read) and sent in parallel; a part whose
+    /// Sends the parts of <paramref name="content"/> (the first one already read into <paramref name="first"/>) and
+    /// completes the upload. Parts are read one after another (the content hashes as it is read) and sent in parallel; a part whose
     /// earlier copy in <paramref name="reusable"/> has the same MD5 is not sent again.
     /// </summary>
     /// <param name="total">The length the upload will have, when the content knows its own.</param>
-    private async Task UploadPartsAsync(string key, string uploadId, Stream content, long? total, long offset, List<PartETag> kept,
+    private async Task UploadPartsAsync(string key, string uploadId, Stream content, long? total,
         (byte[] Buffer, int Size)? first, IReadOnlyDictionary<int, PartDetail>? reusable, bool ifNoneMatch, CancellationToken ct)
     {
         var partSize = options.PartSizeFor(total ?? 0);
-        var etags = new ConcurrentBag<PartETag>(kept);
+        var etags = new ConcurrentBag<PartETag>();
+        long offset = 0;
         var sending = new List<Task>();
         using var slots = new SemaphoreSlim(options.ParallelParts, options.ParallelParts);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
-            for (var number = kept.Count + 1; ; number++)
+            for (var number = 1; ; number++)
             {
                 var (buffer, size) = first ?? (await buffers.RentAsync(partSize, stop.Token), 0);
                 var handedOver = false;
@@ -198,59 +185,6 @@ internal sealed class ObjectWriter(
             buffers.Return(buffer);
             slots.Release();
         }
-    }
-
-    /// <summary>
-    /// The verified prefix of the newest upload of the key in progress: its leading parts, in order, whose ETags equal the
-    /// MD5 of the same local bytes. Everything after is forgotten (re-sent parts replace those numbers; parts left out
-    /// of the completion are discarded by the store). No upload, or no matching first part: 0, and the upload is aborted.
-    /// </summary>
-    public async Task<long> VerifiedResumeOffsetAsync(string key, long length, Func<long, long, Stream> openLocalRange, CancellationToken ct)
-    {
-        if (_resumePoints.TryRemove(key, out var stale))
-            await uploads.AbortQuietlyAsync(key, stale.UploadId);
-        var earlier = await uploads.OfKeyAsync(key, ct);
-        if (earlier.Count == 0)
-            return 0;
-        foreach (var older in earlier.Skip(1))
-            await uploads.AbortAsync(key, older.UploadId, ct);
-        var uploadId = earlier[0].UploadId;
-        var parts = await ListPartsAsync(key, uploadId, ct);
-        var kept = new List<PartETag>();
-        long offset = 0;
-        if (parts.Count > 0)
-        {
-            var largest = parts.Max(p => p.Size ?? 0);
-            var buffer = await buffers.RentAsync(Math.Max(largest, 1), ct);
-            try
-            {
-                await using var local = openLocalRange(0, length);
-                foreach (var part in parts.OrderBy(p => p.PartNumber))
-                {
-                    var size = part.Size ?? 0;
-                    // In order, non-empty, inside the file, and big enough to be followed by more parts.
-                    if (part.PartNumber != kept.Count + 1 || size <= 0 || offset + size > length || size < S3TransportOptions.MinPartSize && offset + size < length)
-                        break;
-                    if (await local.ReadAtLeastAsync(buffer.AsMemory(0, (int)size), (int)size, throwOnEndOfStream: false, ct) != size
-                        || !SameContent(part.ETag, buffer, (int)size))
-                        break;
-                    kept.Add(new PartETag(part.PartNumber!.Value, part.ETag));
-                    offset += size;
-                }
-            }
-            finally
-            {
-                buffers.Return(buffer);
-            }
-        }
-        if (kept.Count == 0)
-        {
-            await uploads.AbortAsync(key, uploadId, ct);
-            return 0;
-        }
-        Interlocked.Add(ref _partsReused, kept.Count);
-        _resumePoints[key] = new ResumePoint(uploadId, kept, offset);
-        return offset;
     }
 
     private async Task<List<PartDetail>> ListPartsAsync(string key, string uploadId, CancellationToken ct)

@@ -19,7 +19,4 @@ public static class TestData
         await stream.CopyToAsync(copy);
         return copy.ToArray();
     }
-
-    public static Func<long, long, Stream> Ranges(byte[] content) =>
-        (from, count) => new MemoryStream(content, (int)from, (int)count, writable: false);
 }
