@@ -87,26 +87,33 @@ public sealed class SyncThroughS3Tests
         Assert.IsEmpty(await _store.UploadsInProgressAsync());
     }
 
+    /// <summary>
+    /// A new version of a committed file goes to staging (the committed one stays in place until the commit), and a
+    /// rollback keeps staged bytes whose source has not changed: the next sync continues the same multipart upload.
+    /// </summary>
     [TestMethod]
-    public async Task A_sync_that_gives_up_mid_upload_leaves_its_parts_to_the_next_which_continues_them_and_leaves_none()
+    public async Task A_sync_that_gives_up_mid_upload_leaves_its_staged_parts_to_the_next_which_continues_them_and_leaves_none()
     {
         await using var relay = new LoopbackProxy(new Uri(S3TestServer.Endpoint).Port);
         var repo = new RepositoryBuilder(_local.Sub("repo"));
-        repo.Write("PC-A/DEF1/full.mrimg", 4 * Part + 5, 4);
+        repo.Write("PC-A/DEF1/full.mrimg", 1000, 4);
         var job = new SyncJob("s3", repo.Root, "Offsite");
+        await using (var transport = Open(relay.Authority))
+            await SucceedsAsync(new SyncEngine(), job, transport);
+        repo.Write("PC-A/DEF1/full.mrimg", 4 * Part + 5, 5); // a synthetic full replaces the image
+
         var giveUpAtOnce = new SyncEngine(options: new SyncEngineOptions { RetryDelay = TimeSpan.FromMilliseconds(50), RetryWindow = TimeSpan.FromMilliseconds(200) });
         await using (var transport = Open(relay.Authority))
         {
             relay.CutAfter(2 * Part + Part / 2);
-            relay.Down = false;
-            var cut = Task.Run(async () =>
+            var down = Task.Run(async () =>
             {
                 while (relay.Cuts == 0)
                     await Task.Delay(10);
                 relay.Down = true;
             });
             var failed = await giveUpAtOnce.SyncAsync(job, transport, null, CancellationToken.None);
-            await cut;
+            await down;
             Assert.AreNotEqual(SyncOutcome.Succeeded, failed.Outcome);
         }
         Assert.IsNotEmpty(await _store.UploadsInProgressAsync(), "the interrupted upload is kept for the next sync");

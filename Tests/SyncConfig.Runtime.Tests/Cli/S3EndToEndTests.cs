@@ -54,7 +54,7 @@ public sealed class S3EndToEndTests
     }
 
     [TestMethod]
-    public async Task A_sync_killed_in_the_middle_of_a_multipart_upload_is_resumed_by_the_next_and_leaves_no_parts()
+    public async Task A_sync_killed_in_the_middle_of_a_multipart_upload_is_recovered_by_the_next_which_leaves_no_parts()
     {
         using var cli = S3Process(out var repository, out var store);
         await using var _ = store;
