@@ -30,7 +30,7 @@ public sealed class TransportRegistryTests
         var onlyLocal = new TransportRegistry([new LocalPathTransportFactory()]);
         var none = new TransportRegistry([]);
 
-        Assert.AreEqual("The SFTP transport is not available in this build yet; this build syncs to: Local Path, S3.", onlyLocal.Unavailable(destination));
+        Assert.AreEqual("The SFTP transport is not available in this build yet; this build syncs to: Local Path.", onlyLocal.Unavailable(destination));
         var local = Registrations.LocalPath("Usb", "/srv/backups/main", "/mnt/usb").Destination;
         var refused = Assert.ThrowsExactly<TransportNotAvailableException>(() => none.Create(local));
         Assert.AreEqual(none.Unavailable(local), refused.Message);
