@@ -337,18 +337,18 @@ public sealed partial class LocalPathTransport : IRemoteTransport
     private string Relative(string full) => Path.GetRelativePath(_root, full).Replace(Path.DirectorySeparatorChar, '/');
 
     /// <summary>Folders are made inside the target path only: a vanished one (an unplugged disk) is not re-created on the disk beneath.</summary>
-    /// <summary>Creates the parent folders (flushing each parent that gained one), but never the target path itself: a gone disk stays gone.</summary>
-    private void CreateParent(string full)
-    {
-        EnsureTargetPath();
-        Durability.CreateFolder(Path.GetDirectoryName(full)!);
-    }
-
     /// <summary>A delete of something absent succeeds only while the target path is there: a gone disk is not an empty one.</summary>
     private void EnsureTargetPath()
     {
         if (!Directory.Exists(_root))
             throw new DirectoryNotFoundException($"The target path '{_root}' is gone.");
+    }
+
+    private void CreateParent(string full)
+    {
+        if (!Directory.Exists(_root))
+            throw new DirectoryNotFoundException($"The target path '{_root}' is gone.");
+        Durability.CreateFolder(Path.GetDirectoryName(full)!);
     }
 
     /// <summary>"Not there" is only an answer while the target path is: an unplugged disk is unreachable, not empty.</summary>

@@ -61,19 +61,41 @@ public static class RemoteState
     }
 
     /// <summary>The committed state: the newest manifest, as (path, size, hash).</summary>
-    public static async Task<SortedDictionary<string, FileState>> CommittedAsync(IRemoteTransport transport, string folder)
+    public static async Task<SortedDictionary<string, FileState>> CommittedAsync(IRemoteTransport transport, string folder) =>
+        (await ManifestsAsync(transport, folder)).LastOrDefault() is { } newest
+            ? await ManifestAsync(transport, newest)
+            : new SortedDictionary<string, FileState>(StringComparer.Ordinal);
+
+    /// <summary>The files one manifest lists, as (path, size, hash).</summary>
+    public static async Task<SortedDictionary<string, FileState>> ManifestAsync(IRemoteTransport transport, string manifestPath)
     {
         var result = new SortedDictionary<string, FileState>(StringComparer.Ordinal);
-        var newest = (await ManifestsAsync(transport, folder)).LastOrDefault();
-        if (newest is null)
-            return result;
-        var manifest = JsonSerializer.Deserialize<Manifest>(await ReadAsync(transport, newest), Json)!;
+        var manifest = JsonSerializer.Deserialize<Manifest>(await ReadAsync(transport, manifestPath), Json)!;
         foreach (var entry in manifest.Files)
             result[entry.Path] = new FileState(entry.Path, entry.Length, entry.Sha256);
         return result;
     }
 
-    /// <summary>What a settled folder must not hold: a journal, staging or tmp files, or more than one manifest.</summary>
+    /// <summary>The journal of a sync in flight (or interrupted), or null.</summary>
+    public static async Task<Journal?> JournalAsync(IRemoteTransport transport, string folder)
+    {
+        var path = Join(folder, Metadata + "/journal.json");
+        return await transport.GetFileAsync(path, CancellationToken.None) is null
+            ? null
+            : JsonSerializer.Deserialize<Journal>(await ReadAsync(transport, path), Json);
+    }
+
+    /// <summary>The path of the manifest a journal names (whether or not it was written).</summary>
+    public static string ManifestPath(string folder, Journal journal) => Join(folder, Metadata + "/manifests/" + journal.Commits.FileName);
+
+    /// <summary>Whether a staged copy of a mirror path is waiting under staging/.</summary>
+    public static async Task<bool> StagedAsync(IRemoteTransport transport, string folder, string path) =>
+        await transport.GetFileAsync(Join(folder, Metadata + "/staging/" + path), CancellationToken.None) is not null;
+
+    /// <summary>
+    /// What a settled folder must not hold: a journal, a lock, staging or tmp files, or more than one manifest. A
+    /// rollback may keep staged uploads for the next sync to continue (<paramref name="stagingAllowed"/>).
+    /// </summary>
     public static async Task<List<string>> LeftoversAsync(IRemoteTransport transport, string folder, bool stagingAllowed = false)
     {
         var leftovers = new List<string>();

@@ -21,10 +21,8 @@ public sealed class S3Tests : TargetSuite
         public override string Name => "S3 (Swift)";
 
         /// <summary>A synthetic full: new files placed, new versions staged, promoted by copy, staging deleted after the
-        /// commit. Each fault costs dozens of round trips, so one case at every third fault point keeps it to minutes.</summary>
-        public override IEnumerable<CrashCase> CrashCases => [new(CrashScenario.SyntheticFull, PerFolder: false, AllowBackups: false)];
-
-        public override int FaultPointStride => 3;
+        /// commit. Each fault costs dozens of round trips, so every third fault point keeps it to minutes.</summary>
+        public override BoundedCrashMatrix BoundedCrashMatrix => new(TargetSuite.Scenario.SyntheticFull, PerFolder: false, FaultPointStride: 3);
 
         public override Task<TestTarget> CreateAsync() => Task.FromResult<TestTarget>(new RootPath());
     }

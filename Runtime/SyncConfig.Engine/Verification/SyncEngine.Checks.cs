@@ -3,8 +3,8 @@ using System.Text;
 using SyncConfig.Engine.Protocol;
 using SyncConfig.Engine.Repository;
 using SyncConfig.Engine.Results;
-using SyncConfig.Engine.Verification;
 using SyncConfig.Transports;
+using SyncConfig.Engine.Verification;
 
 namespace SyncConfig.Engine;
 

@@ -25,8 +25,10 @@ public sealed class RestrictedTransport : IRemoteTransport
     public Task ConnectAsync(CancellationToken ct) => _inner.ConnectAsync(ct);
     public Task<RemoteFileInfo?> GetFileAsync(string path, CancellationToken ct) => _inner.GetFileAsync(path, ct);
     public Task<Stream> OpenReadAsync(string path, CancellationToken ct) => _inner.OpenReadAsync(path, ct);
-
     public Task DeleteFileAsync(string path, CancellationToken ct) => _inner.DeleteFileAsync(path, ct);
+
+    public Task<long> VerifiedResumeOffsetAsync(string path, long length, Func<long, long, Stream> openLocalRange, CancellationToken ct) =>
+        Capabilities.ResumableWrites ? _inner.VerifiedResumeOffsetAsync(path, length, openLocalRange, ct) : throw NotOffered("resuming a write");
     public Task DeleteFolderAsync(string path, CancellationToken ct) => _inner.DeleteFolderAsync(path, ct);
     public ValueTask DisposeAsync() => _inner.DisposeAsync();
 
@@ -56,7 +58,7 @@ public sealed class RestrictedTransport : IRemoteTransport
     {
         if (mode == WriteMode.CreateNew && !Capabilities.ExclusiveCreate)
             throw NotOffered("exclusive create");
-        if (mode == WriteMode.Append && (!Capabilities.ResumableWrites || Capabilities.AtomicWrites))
+        if (mode == WriteMode.Append && !Capabilities.ResumableWrites)
             throw NotOffered("appending to a file");
         if (!Capabilities.AtomicWrites)
         {
@@ -77,9 +79,6 @@ public sealed class RestrictedTransport : IRemoteTransport
         }
         await _inner.RenameAsync(pending, path, replace: true, ct);
     }
-
-    public Task<long> VerifiedResumeOffsetAsync(string path, long length, Func<long, long, Stream> openLocalRange, CancellationToken ct) =>
-        Capabilities.ResumableWrites ? _inner.VerifiedResumeOffsetAsync(path, length, openLocalRange, ct) : throw NotOffered("resuming a write");
 
     public async Task RenameAsync(string source, string destination, bool replace, CancellationToken ct)
     {

@@ -13,13 +13,10 @@ public abstract class TargetUnderTest
     public abstract Task<TestTarget> CreateAsync();
 
     /// <summary>
-    /// The crash matrix's cases on this target. Local targets run every scenario with and without per-folder upload and
-    /// backups during the sync; a real server, where every operation is a network round trip, runs a bounded set.
+    /// Null: the whole crash matrix. A real server, where every fault costs dozens of network round trips, names the
+    /// one matrix it runs and at every how-many-th fault point; the rest of the matrix runs on the local targets.
     /// </summary>
-    public virtual IEnumerable<CrashCase> CrashCases => CrashCase.All;
-
-    /// <summary>Every how-many-th fault point the crash matrix runs (1: all), rotating the first one per fault mode.</summary>
-    public virtual int FaultPointStride => 1;
+    public virtual BoundedCrashMatrix? BoundedCrashMatrix => null;
 
     public override string ToString() => Name;
 }
@@ -69,14 +66,5 @@ public abstract class TestTarget : IAsyncDisposable
     }
 }
 
-/// <summary>One run of the crash matrix: a scenario under one combination of the sync's options.</summary>
-public sealed record CrashCase(CrashScenario Scenario, bool PerFolder, bool AllowBackups)
-{
-    public static IEnumerable<CrashCase> All =>
-        from scenario in Enum.GetValues<CrashScenario>()
-        from perFolder in new[] { false, true }
-        from allowBackups in new[] { false, true }
-        select new CrashCase(scenario, perFolder, allowBackups);
-}
-
-public enum CrashScenario { FirstSync, NewIncrementals, SyntheticFull, RetentionDeletes }
+/// <summary>The crash matrix of a slow target: one scenario, every <paramref name="FaultPointStride"/>-th fault point.</summary>
+public sealed record BoundedCrashMatrix(Suite.TargetSuite.Scenario Scenario, bool PerFolder, int FaultPointStride);
