@@ -49,7 +49,7 @@ run_syncconfig() {
     SYNCCONFIG_S3_BUCKET="$SYNCTEST_S3_BUCKET" SYNCCONFIG_S3_REGION="$SYNCTEST_S3_REGION" SYNCCONFIG_S3_ROOT="$1" \
     SYNCCONFIG_S3_ACCESS_KEY="$SYNCTEST_S3_ACCESS_KEY" SYNCCONFIG_S3_SECRET_KEY="$SYNCTEST_S3_SECRET_KEY" \
     /usr/bin/time -f '%M' -o "$work/rss" "$syncconfig" sync S3Offsite --now --config "$work/appsettings.json" >"$work/sync.log" 2>&1 ||
-    { cat "$work/sync.log" >&2; exit 1; }
+    { cat "$work/sync.log" >&2; return 1; }
   ended=$(now)
   rss=$(tail -n 1 "$work/rss")
   printf '%s %s' "$(seconds "$started" "$ended")" "$rss"
@@ -59,7 +59,7 @@ run_rclone() { # ROOT -> seconds
   local started ended
   started=$(now)
   scripts/servers/rclone copy --transfers 4 "$repo" "s3:$SYNCTEST_S3_BUCKET/$1" --exclude '.syncconfig/**' >"$work/rclone.log" 2>&1 ||
-    { cat "$work/rclone.log" >&2; exit 1; }
+    { cat "$work/rclone.log" >&2; return 1; }
   ended=$(now)
   seconds "$started" "$ended"
 }
@@ -80,21 +80,25 @@ echo "repository: $files files, $((bytes / 1048576)) MiB ($large x $large_mb MiB
 sc_first=() rc_first=()
 for ((run = 0; run < runs; run++)); do
   prefix="bench/$(basename "$work")-$run"
-  read -r t rss <<<"$(run_syncconfig "$prefix/syncconfig")"
+  out=$(run_syncconfig "$prefix/syncconfig") || exit 1
+  read -r t rss <<<"$out"
   report "syncconfig first sync" "$t" "$bytes" "$files" "$rss"
   sc_first+=("$t")
-  read -r t rss <<<"$(run_syncconfig "$prefix/syncconfig")"
+  out=$(run_syncconfig "$prefix/syncconfig") || exit 1
+  read -r t rss <<<"$out"
   report "syncconfig no-change sync" "$t" "$bytes" "$files" "$rss"
-  t=$(run_rclone "$prefix/rclone")
+  t=$(run_rclone "$prefix/rclone") || exit 1
   report "rclone copy --transfers 4 (first)" "$t" "$bytes" "$files"
   rc_first+=("$t")
-  t=$(run_rclone "$prefix/rclone")
+  t=$(run_rclone "$prefix/rclone") || exit 1
   report "rclone copy (no change)" "$t" "$bytes" "$files"
   purge "$prefix"
 done
 best() { printf '%s\n' "$@" | sort -n | head -n 1; }
-awk -v s="$(best "${sc_first[@]}")" -v r="$(best "${rc_first[@]}")" \
-  'BEGIN { printf "first sync, best of runs: syncconfig %.2f s, rclone %.2f s, ratio (rclone time / syncconfig time) %.2f\n", s, r, r / s }'
+if [ "$runs" -gt 0 ]; then
+  awk -v s="$(best "${sc_first[@]}")" -v r="$(best "${rc_first[@]}")" \
+    'BEGIN { printf "first sync, best of runs: syncconfig %.2f s, rclone %.2f s, ratio (rclone time / syncconfig time) %.2f\n", s, r, r / s }'
+fi
 
 if [ "$many" -gt 0 ]; then
   rm -rf "$repo"
@@ -106,13 +110,15 @@ if [ "$many" -gt 0 ]; then
   done
   prefix="bench/$(basename "$work")-many"
   echo "mirror of $many small objects"
-  read -r t rss <<<"$(run_syncconfig "$prefix/syncconfig")"
+  out=$(run_syncconfig "$prefix/syncconfig") || exit 1
+  read -r t rss <<<"$out"
   report "syncconfig first sync" "$t" "$(bytes_of "$repo")" "$many" "$rss"
-  read -r t rss <<<"$(run_syncconfig "$prefix/syncconfig")"
+  out=$(run_syncconfig "$prefix/syncconfig") || exit 1
+  read -r t rss <<<"$out"
   report "syncconfig no-change sync" "$t" "$(bytes_of "$repo")" "$many" "$rss"
-  t=$(run_rclone "$prefix/rclone")
+  t=$(run_rclone "$prefix/rclone") || exit 1
   report "rclone copy (first)" "$t" "$(bytes_of "$repo")" "$many"
-  t=$(run_rclone "$prefix/rclone")
+  t=$(run_rclone "$prefix/rclone") || exit 1
   report "rclone copy (no change)" "$t" "$(bytes_of "$repo")" "$many"
   purge "$prefix"
 fi

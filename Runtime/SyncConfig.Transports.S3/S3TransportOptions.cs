@@ -20,7 +20,7 @@ public sealed record S3TransportOptions
     /// Part buffers held at once across every file the engine uploads in parallel: the transport's memory bound
     /// (<see cref="PartSize"/> times this). A file waits for a free buffer rather than allocate another.
     /// </summary>
-    public int BufferedParts { get; init; } = 12;
+    public int BufferedParts { get; init; } = 6;
 
     /// <summary>
     /// A server-side copy of a larger object is done in parts (<c>UploadPartCopy</c>): S3 refuses a single copy above

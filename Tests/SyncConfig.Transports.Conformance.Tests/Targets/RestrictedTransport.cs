@@ -58,7 +58,7 @@ public sealed class RestrictedTransport : IRemoteTransport
     {
         if (mode == WriteMode.CreateNew && !Capabilities.ExclusiveCreate)
             throw NotOffered("exclusive create");
-        if (mode == WriteMode.Append && (!Capabilities.ResumableWrites || Capabilities.AtomicWrites))
+        if (mode == WriteMode.Append && !Capabilities.ResumableWrites)
             throw NotOffered("appending to a file");
         if (!Capabilities.AtomicWrites)
         {
