@@ -2,6 +2,7 @@ using SyncConfig.Catalog;
 using SyncConfig.Transports;
 using SyncConfig.Transports.LocalPath;
 using SyncConfig.Transports.Sftp;
+using SyncConfig.Transports.S3;
 
 namespace SyncConfig.Runtime.Execution;
 
@@ -19,6 +20,7 @@ public sealed class TransportRegistry(IReadOnlyList<ITransportFactory<Destinatio
     [
         new LocalPathTransportFactory(),
         new SftpTransportFactory(),
+        new S3TransportFactory(),
     ]);
 
     /// <summary>A transport for the destination, not yet connected.</summary>

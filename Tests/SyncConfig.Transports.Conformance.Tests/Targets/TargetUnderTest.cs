@@ -26,6 +26,12 @@ public abstract class TestTarget : IAsyncDisposable
     /// </summary>
     public virtual IReadOnlyList<string> Secrets => [];
 
+    /// <summary>
+    /// Writes the target holds out of sight (S3 multipart uploads in progress): after a sync has finished there must be
+    /// none, or they would cost storage for ever. Targets whose writes are all visible have nothing here.
+    /// </summary>
+    public virtual Task<IReadOnlyList<string>> PendingWritesAsync() => Task.FromResult<IReadOnlyList<string>>([]);
+
     /// <summary>A new transport onto the target, not connected yet (every sync makes its own, as the runtime does).</summary>
     public IRemoteTransport Open()
     {
@@ -53,3 +59,4 @@ public abstract class TestTarget : IAsyncDisposable
         await RemoveAsync();
     }
 }
+
