@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using SyncConfig.Engine;
 using SyncConfig.Engine.Results;
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
+using SyncConfig.Transports.LocalPath;
 
 // Usage: EngineBench many-files|large-files WORKDIR [FILES]
 // Builds a repository in WORKDIR, then times cp -r, rclone sync (when installed), the engine's first sync and a

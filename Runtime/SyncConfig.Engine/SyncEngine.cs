@@ -4,7 +4,7 @@ using SyncConfig.Engine.Leases;
 using SyncConfig.Engine.Protocol;
 using SyncConfig.Engine.Repository;
 using SyncConfig.Engine.Results;
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
 using SyncConfig.Engine.Verification;
 
 namespace SyncConfig.Engine;

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using SyncConfig.Engine.Leases;
 using SyncConfig.Engine.Results;
 using SyncConfig.Engine.Tests.Support;
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
+using SyncConfig.Transports.LocalPath;
 
 namespace SyncConfig.Engine.Tests;
 

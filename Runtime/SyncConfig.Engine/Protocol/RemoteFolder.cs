@@ -2,7 +2,7 @@ using System.Text;
 using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
 
 namespace SyncConfig.Engine.Protocol;
 

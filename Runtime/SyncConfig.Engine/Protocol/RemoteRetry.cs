@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
 
 namespace SyncConfig.Engine.Protocol;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
 using SyncConfig.Engine.Repository;
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
 
 namespace SyncConfig.Engine.Protocol;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using SyncConfig.Engine.Protocol;
 using SyncConfig.Engine.Repository;
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
 using SyncConfig.Engine.Verification;
 
 namespace SyncConfig.Engine;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SyncConfig.Engine;
 using SyncConfig.Engine.Results;
+using SyncConfig.Transports;
 using SyncConfig.Runtime.Configuration;
 using SyncConfig.Runtime.Execution;
 using SyncConfig.Runtime.Progress;
@@ -47,7 +48,7 @@ public static class SyncCommands
             "Test the connection: reach the server, authenticate, check the parent path exists and is writable, check the remote ID.") { name };
         command.SetAction((parsed, cancellationToken) => WithTransportAsync(context, parsed, parsed.GetValue(name)!, async (sync, scrubber) =>
         {
-            await using var transport = Transports.Create(sync.Destination);
+            await using var transport = Execution.Transports.Create(sync.Destination);
             var report = await context.Engine().TestConnectionAsync(Job(sync), transport, cancellationToken);
             foreach (var step in report.Steps)
                 context.Out.WriteLine($"  [{(step.Passed ? "ok" : "FAILED")}] {step.Name}: {scrubber.Scrub(step.Message)}");
@@ -71,7 +72,7 @@ public static class SyncCommands
         var command = new Command("verify", "Check the remote against its committed manifest: every file present with its size and hash.") { name };
         command.SetAction((parsed, cancellationToken) => WithTransportAsync(context, parsed, parsed.GetValue(name)!, async (sync, scrubber) =>
         {
-            await using var transport = Transports.Create(sync.Destination);
+            await using var transport = Execution.Transports.Create(sync.Destination);
             var report = await context.Engine().VerifyAsync(Job(sync), transport, cancellationToken);
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{sync.Name}: manifest generation {report.ManifestGeneration}, {report.FilesChecked} files checked."));
@@ -120,7 +121,7 @@ public static class SyncCommands
         var (sync, configuration, exitCode) = SyncConfigCommandLine.ResolveOne(context, parsed, name);
         if (sync is null || configuration is null)
             return exitCode;
-        if (Transports.Unavailable(sync.Destination) is { } unavailable)
+        if (Execution.Transports.Unavailable(sync.Destination) is { } unavailable)
         {
             context.Error.WriteLine($"{sync.Name}: {unavailable}");
             return ExitCodes.TransportNotAvailable;
@@ -161,7 +162,7 @@ public static class SyncCommands
         var (sync, _, exitCode) = SyncConfigCommandLine.ResolveOne(context, parsed, name);
         if (sync is null)
             return exitCode;
-        if (Transports.Unavailable(sync.Destination) is { } unavailable)
+        if (Execution.Transports.Unavailable(sync.Destination) is { } unavailable)
         {
             context.Error.WriteLine($"{sync.Name}: {unavailable}");
             return ExitCodes.TransportNotAvailable;
@@ -177,7 +178,7 @@ public static class SyncCommands
             context.Error.WriteLine($"{sync.Name}: {scrubber.Scrub(e.Message)}");
             return e.Kind == SyncErrorKind.RemoteIdMismatch ? ExitCodes.RemoteIdMismatch : failureCode;
         }
-        catch (Engine.Transports.RemoteException e)
+        catch (RemoteException e)
         {
             context.Error.WriteLine($"{sync.Name}: {scrubber.Scrub(e.Message)}");
             return failureCode;

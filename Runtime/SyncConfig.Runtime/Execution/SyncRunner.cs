@@ -1,5 +1,6 @@
 using SyncConfig.Engine;
 using SyncConfig.Engine.Results;
+using SyncConfig.Transports;
 using SyncConfig.Runtime.Configuration;
 using SyncConfig.Runtime.Scheduling;
 using SyncConfig.Runtime.Status;
@@ -67,7 +68,7 @@ public sealed class SyncRunner
         {
             result = Failure(sync, startedAt, SyncOutcome.RolledBack, "Stopped before the sync finished; the next sync recovers the remote to its last commit.");
         }
-        catch (Exception e) when (e is SyncException or TransportNotAvailableException or Engine.Transports.RemoteException)
+        catch (Exception e) when (e is SyncException or TransportNotAvailableException or RemoteException)
         {
             result = Failure(sync, startedAt, SyncOutcome.Failed, e.Message);
         }

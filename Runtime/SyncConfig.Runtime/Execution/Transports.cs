@@ -1,5 +1,6 @@
 using SyncConfig.Catalog;
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
+using SyncConfig.Transports.LocalPath;
 
 namespace SyncConfig.Runtime.Execution;
 

@@ -1,4 +1,4 @@
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
 
 namespace SyncConfig.Engine.Tests.Support;
 

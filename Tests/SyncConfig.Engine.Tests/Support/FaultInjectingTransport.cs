@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
 
 namespace SyncConfig.Engine.Tests.Support;
 

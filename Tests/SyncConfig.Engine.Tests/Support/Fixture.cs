@@ -1,5 +1,6 @@
 using SyncConfig.Engine.Results;
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
+using SyncConfig.Transports.LocalPath;
 
 namespace SyncConfig.Engine.Tests.Support;
 

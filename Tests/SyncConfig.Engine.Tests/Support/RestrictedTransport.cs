@@ -1,4 +1,5 @@
-using SyncConfig.Engine.Transports;
+using SyncConfig.Transports;
+using SyncConfig.Transports.LocalPath;
 
 namespace SyncConfig.Engine.Tests.Support;
 

@@ -45,7 +45,7 @@ public sealed class SyncRunnerTests
 
         Assert.AreEqual(SyncOutcome.Succeeded, resumed.Result!.Outcome, string.Join("\n", resumed.Result.Errors));
         Assert.AreEqual(ExitCodes.Ok, SyncCommands.ExitCodeOf(resumed, interrupted: false));
-        var report = await new SyncEngine().VerifyAsync(new SyncJob("Usb", repository, "Site"), Transports.Create(sync.Destination), CancellationToken.None);
+        var report = await new SyncEngine().VerifyAsync(new SyncJob("Usb", repository, "Site"), Runtime.Execution.Transports.Create(sync.Destination), CancellationToken.None);
         Assert.IsTrue(report.IsIntact);
         Assert.AreEqual(Directory.EnumerateFiles(repository, "*.*", SearchOption.AllDirectories).Count(f => !f.Contains(".syncconfig")), report.FilesChecked);
     }

@@ -1,4 +1,4 @@
-namespace SyncConfig.Engine.Transports;
+namespace SyncConfig.Transports;
 
 public enum RemoteErrorKind
 {

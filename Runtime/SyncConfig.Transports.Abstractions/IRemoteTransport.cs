@@ -1,4 +1,4 @@
-namespace SyncConfig.Engine.Transports;
+namespace SyncConfig.Transports;
 
 /// <summary>
 /// The operations the commit protocol needs from a target. Paths are relative to the target path

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace SyncConfig.Engine.Transports;
+namespace SyncConfig.Transports.LocalPath;
 
 /// <summary>A folder on this machine: a local disk, a USB disk or a mounted share.</summary>
 public sealed class LocalPathTransport : IRemoteTransport
@@ -10,6 +10,13 @@ public sealed class LocalPathTransport : IRemoteTransport
     // ENOSPC on Linux/macOS; ERROR_HANDLE_DISK_FULL and ERROR_DISK_FULL on Windows.
     private static readonly int[] DiskFullCodes = [28, unchecked((int)0x80070027), unchecked((int)0x80070070)];
     private const int CopyBufferSize = 1 << 20;
+
+    /// <summary>A local or mounted file system: rename replaces atomically, O_EXCL creates exclusively.</summary>
+    private static readonly TransportCapabilities FileSystem = new()
+    {
+        Rename = true, AtomicRenameReplace = true, ExclusiveCreate = true, ResumableWrites = true, Folders = true,
+    };
+
     private readonly string _root;
 
     /// <param name="targetPath">The parent path; it must exist (the engine creates the sync's folder in it).</param>
@@ -19,7 +26,7 @@ public sealed class LocalPathTransport : IRemoteTransport
         _root = Path.GetFullPath(targetPath);
     }
 
-    public TransportCapabilities Capabilities => TransportCapabilities.LocalPath;
+    public TransportCapabilities Capabilities => FileSystem;
 
     public string DisplayName => _root;
 
