@@ -4,6 +4,8 @@ namespace SyncConfig.Transports;
 /// The operations the commit protocol needs from a target. Paths are relative to the target path
 /// (the parent the sync's folder lives in), '/'-separated, never starting with '/'; "" is the target path.
 /// Every operation throws <see cref="RemoteException"/> on failure, never with a secret in its message.
+/// The engine may repeat any operation after a lost reply (the server applied it, the answer never came): a repeated
+/// delete of a missing file succeeds, and the engine itself checks whether a repeated rename had already happened.
 /// </summary>
 public interface IRemoteTransport : IAsyncDisposable
 {
@@ -30,6 +32,20 @@ public interface IRemoteTransport : IAsyncDisposable
     Task WriteAsync(string path, Stream content, WriteMode mode, CancellationToken cancellationToken);
 
     /// <summary>
+    /// How much of an interrupted write at <paramref name="path"/> is verified to hold the local bytes, so the upload can
+    /// continue there with <see cref="WriteMode.Append"/> instead of trusting whatever the target holds. The transport
+    /// compares what it can: file systems read the remote prefix back and compare it chunk by chunk with
+    /// <paramref name="openLocalRange"/> (<see cref="ResumePrefix"/>); S3 compares the ETags of the uploaded parts with
+    /// the MD5 of the same local ranges; FTP uses HASH/XSHA256 where the server offers it. Everything past the returned
+    /// offset is discarded by this call (the file cut back, or the later parts forgotten).
+    /// </summary>
+    /// <param name="length">The local file's full length: a remote file longer than that is not a prefix of it.</param>
+    /// <param name="openLocalRange">Opens the local bytes from an offset for a count of bytes; the caller disposes it.</param>
+    /// <returns>The verified length; 0 when there is nothing to continue (no such write, or nothing matched). The engine
+    /// then writes the file whole with <see cref="WriteMode.Replace"/>.</returns>
+    Task<long> VerifiedResumeOffsetAsync(string path, long length, Func<long, long, Stream> openLocalRange, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Move a file (needs <see cref="TransportCapabilities.Rename"/>). With <paramref name="replace"/> false an existing
     /// destination fails with <see cref="RemoteErrorKind.AlreadyExists"/>; with true it is replaced, atomically only
     /// where <see cref="TransportCapabilities.AtomicRenameReplace"/> says so.
@@ -39,10 +55,13 @@ public interface IRemoteTransport : IAsyncDisposable
     /// <summary>Copy on the server, replacing the destination (needs <see cref="TransportCapabilities.ServerSideCopy"/>).</summary>
     Task CopyAsync(string source, string destination, CancellationToken cancellationToken);
 
-    /// <summary>Delete a file; a missing file is not an error.</summary>
+    /// <summary>
+    /// Delete a file; a missing file is not an error. An interrupted resumable write at that path is discarded too
+    /// (S3: its multipart upload aborted), so nothing keeps costing storage.
+    /// </summary>
     Task DeleteFileAsync(string path, CancellationToken cancellationToken);
 
-    /// <summary>Delete a folder and everything under it; a missing folder is not an error.</summary>
+    /// <summary>Delete a folder and everything under it (interrupted writes included); a missing folder is not an error.</summary>
     Task DeleteFolderAsync(string path, CancellationToken cancellationToken);
 
     /// <summary>Remove the folder if it holds nothing (no-op without <see cref="TransportCapabilities.Folders"/>).</summary>

@@ -8,6 +8,10 @@ public enum WriteMode
     /// <summary>Fail with <see cref="RemoteErrorKind.AlreadyExists"/> if the file exists (needs <see cref="TransportCapabilities.ExclusiveCreate"/>).</summary>
     CreateNew,
 
-    /// <summary>Continue an interrupted write at the file's current length (needs <see cref="TransportCapabilities.ResumableWrites"/>).</summary>
+    /// <summary>
+    /// Continue an interrupted write at the offset <see cref="IRemoteTransport.VerifiedResumeOffsetAsync"/> just returned for
+    /// this path (needs <see cref="TransportCapabilities.ResumableWrites"/>); the content is the rest of the file from there.
+    /// File systems: the file's length, which that call cut back to; S3: the parts after the verified ones, then completion.
+    /// </summary>
     Append,
 }

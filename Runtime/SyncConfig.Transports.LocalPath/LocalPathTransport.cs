@@ -1,11 +1,16 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace SyncConfig.Transports.LocalPath;
 
-/// <summary>A folder on this machine: a local disk, a USB disk or a mounted share.</summary>
-public sealed class LocalPathTransport : IRemoteTransport
+/// <summary>
+/// A folder on this machine: a local disk, a USB disk or a mounted share. Durable: every written file is flushed to
+/// the disk before the write returns, and every folder whose entries changed (create, rename, delete) is flushed too,
+/// so a power cut after a call returns loses neither data nor names.
+/// </summary>
+public sealed partial class LocalPathTransport : IRemoteTransport
 {
     // ENOSPC on Linux/macOS; ERROR_HANDLE_DISK_FULL and ERROR_DISK_FULL on Windows.
     private static readonly int[] DiskFullCodes = [28, unchecked((int)0x80070027), unchecked((int)0x80070070)];
@@ -14,7 +19,8 @@ public sealed class LocalPathTransport : IRemoteTransport
     /// <summary>A local or mounted file system: rename replaces atomically, O_EXCL creates exclusively.</summary>
     private static readonly TransportCapabilities FileSystem = new()
     {
-        Rename = true, AtomicRenameReplace = true, ExclusiveCreate = true, ResumableWrites = true, Folders = true,
+        Rename = true, AtomicRenameReplace = true, ExclusiveCreate = true, ResumableWrites = true, Folders = true, Durable = true,
+        CaseInsensitiveNames = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS(),
     };
 
     private readonly string _root;
@@ -26,7 +32,8 @@ public sealed class LocalPathTransport : IRemoteTransport
         _root = Path.GetFullPath(targetPath);
     }
 
-    public TransportCapabilities Capabilities => FileSystem;
+    /// <summary>The preset until <see cref="ConnectAsync"/> has asked the disk whether it tells names apart by case.</summary>
+    public TransportCapabilities Capabilities { get; private set; } = FileSystem;
 
     public string DisplayName => _root;
 
@@ -34,7 +41,27 @@ public sealed class LocalPathTransport : IRemoteTransport
     {
         if (!Directory.Exists(_root))
             throw new RemoteException(RemoteErrorKind.NotFound, $"The target path '{_root}' does not exist. Create it, or plug in its disk.");
+        if (IgnoresCase() is { } ignoresCase)
+            Capabilities = Capabilities with { CaseInsensitiveNames = ignoresCase };
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The disk decides, not the OS: a FAT or exFAT USB disk on Linux ignores case, a case-sensitive folder on Windows
+    /// does not. A probe file named in lower case is looked up in upper case; null when the target is read-only.
+    /// </summary>
+    private bool? IgnoresCase()
+    {
+        var probe = Path.Combine(_root, ".syncconfig-case-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+                return File.Exists(Path.Combine(_root, Path.GetFileName(probe).ToUpperInvariant()));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     public Task<RemoteFileInfo?> GetFileAsync(string path, CancellationToken cancellationToken) => Run(path, () =>
@@ -73,8 +100,37 @@ public sealed class LocalPathTransport : IRemoteTransport
         var full = Full(path);
         try
         {
-            using var target = OpenForWrite(full, mode);
-            await CopyAsync(content, target, mode == WriteMode.Append ? RandomAccess.GetLength(target) : 0, cancellationToken);
+            using (var target = OpenForWrite(full, mode))
+            {
+                await CopyAsync(content, target, mode == WriteMode.Append ? RandomAccess.GetLength(target) : 0, cancellationToken);
+                RandomAccess.FlushToDisk(target);
+            }
+            if (mode != WriteMode.Append)
+                Durability.FlushFolder(Path.GetDirectoryName(full)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Classify(e, path);
+        }
+    }
+
+    public async Task<long> VerifiedResumeOffsetAsync(string path, long length, Func<long, long, Stream> openLocalRange, CancellationToken cancellationToken)
+    {
+        var full = Full(path);
+        try
+        {
+            await using var remote = new FileStream(full, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 0, FileOptions.SequentialScan);
+            var verified = await ResumePrefix.MatchingLengthAsync(remote, remote.Length, length, openLocalRange, cancellationToken);
+            if (verified != remote.Length)
+            {
+                remote.SetLength(verified);
+                remote.Flush(flushToDisk: true);
+            }
+            return verified;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return 0;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -107,7 +163,7 @@ public sealed class LocalPathTransport : IRemoteTransport
         }
         catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            Durability.CreateFolder(Path.GetDirectoryName(full)!);
             return File.OpenHandle(full, mode, FileAccess.Write, FileShare.None);
         }
     }
@@ -157,23 +213,35 @@ public sealed class LocalPathTransport : IRemoteTransport
 
     public Task RenameAsync(string source, string destination, bool replace, CancellationToken cancellationToken) => Run(source, () =>
     {
+        var from = Full(source);
         var to = Full(destination);
-        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-        File.Move(Full(source), to, replace);
+        Durability.CreateFolder(Path.GetDirectoryName(to)!);
+        File.Move(from, to, replace);
+        Durability.FlushFolder(Path.GetDirectoryName(to)!);
+        if (Path.GetDirectoryName(from) != Path.GetDirectoryName(to))
+            Durability.FlushFolder(Path.GetDirectoryName(from)!);
         return true;
     }, destination);
 
     public Task CopyAsync(string source, string destination, CancellationToken cancellationToken) => Run(source, () =>
     {
         var to = Full(destination);
-        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        Durability.CreateFolder(Path.GetDirectoryName(to)!);
         File.Copy(Full(source), to, overwrite: true);
+        using (var copy = File.OpenHandle(to, FileMode.Open, FileAccess.Write))
+            RandomAccess.FlushToDisk(copy);
+        Durability.FlushFolder(Path.GetDirectoryName(to)!);
         return true;
     });
 
     public Task DeleteFileAsync(string path, CancellationToken cancellationToken) => Run(path, () =>
     {
-        File.Delete(Full(path));
+        var full = Full(path);
+        if (File.Exists(full))
+        {
+            File.Delete(full);
+            Durability.FlushFolder(Path.GetDirectoryName(full)!);
+        }
         return true;
     }, missingIsFine: true);
 
@@ -181,7 +249,10 @@ public sealed class LocalPathTransport : IRemoteTransport
     {
         var full = Full(path);
         if (Directory.Exists(full))
+        {
             Directory.Delete(full, recursive: true);
+            Durability.FlushFolder(Path.GetDirectoryName(full)!);
+        }
         return true;
     }, missingIsFine: true);
 
@@ -189,7 +260,10 @@ public sealed class LocalPathTransport : IRemoteTransport
     {
         var full = Full(path);
         if (Directory.Exists(full) && !Directory.EnumerateFileSystemEntries(full).Any())
+        {
             Directory.Delete(full);
+            Durability.FlushFolder(Path.GetDirectoryName(full)!);
+        }
         return true;
     }, missingIsFine: true);
 
@@ -235,5 +309,52 @@ public sealed class LocalPathTransport : IRemoteTransport
             IOException when File.Exists(Full(path)) => new RemoteException(RemoteErrorKind.AlreadyExists, $"{where} already exists.", e),
             _ => new RemoteException(RemoteErrorKind.Other, $"Writing {where} failed: {e.Message}", e),
         };
+    }
+
+    /// <summary>
+    /// A folder's entries (names) reach the disk only when the folder itself is flushed: fsync of the folder on Unix.
+    /// NTFS journals its metadata, and Windows cannot flush a folder without backup privileges, so there it is a no-op.
+    /// </summary>
+    private static partial class Durability
+    {
+        public static void FlushFolder(string folder)
+        {
+            if (OperatingSystem.IsWindows())
+                return;
+            var descriptor = Open(folder, 0 /* O_RDONLY */);
+            if (descriptor < 0)
+                throw new IOException($"The folder '{folder}' could not be opened to flush it (errno {Marshal.GetLastPInvokeError()}).");
+            try
+            {
+                if (Fsync(descriptor) != 0)
+                    throw new IOException($"The folder '{folder}' could not be flushed to the disk (errno {Marshal.GetLastPInvokeError()}).");
+            }
+            finally
+            {
+                _ = Close(descriptor);
+            }
+        }
+
+        /// <summary>Creates the folder and its missing parents, flushing each parent that gained a folder.</summary>
+        public static void CreateFolder(string folder)
+        {
+            if (Directory.Exists(folder))
+                return;
+            var parent = Path.GetDirectoryName(folder);
+            if (parent is not null)
+                CreateFolder(parent);
+            Directory.CreateDirectory(folder);
+            if (parent is not null)
+                FlushFolder(parent);
+        }
+
+        [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        private static partial int Open(string path, int flags);
+
+        [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+        private static partial int Fsync(int descriptor);
+
+        [LibraryImport("libc", EntryPoint = "close")]
+        private static partial int Close(int descriptor);
     }
 }

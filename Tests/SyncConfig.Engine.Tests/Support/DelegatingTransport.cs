@@ -16,6 +16,7 @@ public abstract class DelegatingTransport(IRemoteTransport inner) : IRemoteTrans
     public IAsyncEnumerable<RemoteFileInfo> ListFilesAsync(string folder, CancellationToken ct) { Before("list"); return inner.ListFilesAsync(folder, ct); }
     public Task<Stream> OpenReadAsync(string path, CancellationToken ct) { Before("read"); return inner.OpenReadAsync(path, ct); }
     public virtual Task WriteAsync(string path, Stream content, WriteMode mode, CancellationToken ct) { Before("write"); return inner.WriteAsync(path, content, mode, ct); }
+    public Task<long> VerifiedResumeOffsetAsync(string path, long length, Func<long, long, Stream> openLocalRange, CancellationToken ct) { Before("verify resume"); return inner.VerifiedResumeOffsetAsync(path, length, openLocalRange, ct); }
     public Task RenameAsync(string source, string destination, bool replace, CancellationToken ct) { Before("rename"); return inner.RenameAsync(source, destination, replace, ct); }
     public Task CopyAsync(string source, string destination, CancellationToken ct) { Before("copy"); return inner.CopyAsync(source, destination, ct); }
     public Task DeleteFileAsync(string path, CancellationToken ct) { Before("delete"); return inner.DeleteFileAsync(path, ct); }

@@ -63,6 +63,9 @@ public sealed class FaultInjectingTransport(IRemoteTransport inner, int failAt =
         await inner.WriteAsync(path, content, mode1, ct);
     }
 
+    public Task<long> VerifiedResumeOffsetAsync(string path, long length, Func<long, long, Stream> openLocalRange, CancellationToken ct)
+    { Step("verify resume", path); return inner.VerifiedResumeOffsetAsync(path, length, openLocalRange, ct); }
+
     public Task RenameAsync(string source, string destination, bool replace, CancellationToken ct)
     { Step("rename", source + " -> " + destination); return inner.RenameAsync(source, destination, replace, ct); }
 

@@ -9,7 +9,10 @@ namespace SyncConfig.Engine.Tests.Support;
 /// </summary>
 public sealed class RestrictedTransport : IRemoteTransport
 {
-    /// <summary>Where object-store writes sit until complete (outside the sync's folder, like S3's pending multipart parts).</summary>
+    /// <summary>
+    /// Where object-store writes sit until complete (outside the sync's folder, like S3's pending multipart parts):
+    /// one pending write per path, so an interrupted one can be verified and continued as S3 continues a multipart upload.
+    /// </summary>
     public const string IncompleteFolder = ".incomplete";
     private readonly LocalPathTransport _inner;
 
@@ -27,8 +30,25 @@ public sealed class RestrictedTransport : IRemoteTransport
     public Task<bool> FolderExistsAsync(string path, CancellationToken ct) => _inner.FolderExistsAsync(path, ct);
     public IAsyncEnumerable<RemoteFileInfo> ListFilesAsync(string folder, CancellationToken ct) => _inner.ListFilesAsync(folder, ct);
     public Task<Stream> OpenReadAsync(string path, CancellationToken ct) => _inner.OpenReadAsync(path, ct);
-    public Task DeleteFileAsync(string path, CancellationToken ct) => _inner.DeleteFileAsync(path, ct);
-    public Task DeleteFolderAsync(string path, CancellationToken ct) => _inner.DeleteFolderAsync(path, ct);
+
+    public async Task DeleteFileAsync(string path, CancellationToken ct)
+    {
+        await _inner.DeleteFileAsync(path, ct);
+        if (Capabilities.AtomicWrites)
+            await _inner.DeleteFileAsync(Pending(path), ct);
+    }
+
+    public async Task DeleteFolderAsync(string path, CancellationToken ct)
+    {
+        await _inner.DeleteFolderAsync(path, ct);
+        if (!Capabilities.AtomicWrites)
+            return;
+        await foreach (var pending in _inner.ListFilesAsync(IncompleteFolder, ct))
+        {
+            if (PathOf(pending.Path).StartsWith(path + "/", StringComparison.Ordinal))
+                await _inner.DeleteFileAsync(pending.Path, ct);
+        }
+    }
     public ValueTask DisposeAsync() => _inner.DisposeAsync();
 
     public Task RemoveEmptyFolderAsync(string path, CancellationToken ct) =>
@@ -38,7 +58,7 @@ public sealed class RestrictedTransport : IRemoteTransport
     {
         if (mode == WriteMode.CreateNew && !Capabilities.ExclusiveCreate)
             throw NotOffered("exclusive create");
-        if (mode == WriteMode.Append && (!Capabilities.ResumableWrites || Capabilities.AtomicWrites))
+        if (mode == WriteMode.Append && !Capabilities.ResumableWrites)
             throw NotOffered("appending to a file");
         if (!Capabilities.AtomicWrites)
         {
@@ -46,10 +66,22 @@ public sealed class RestrictedTransport : IRemoteTransport
             return;
         }
         // An object appears whole once its upload completes, never in part.
-        var pending = IncompleteFolder + "/" + Guid.NewGuid().ToString("N");
-        await _inner.WriteAsync(pending, content, WriteMode.Replace, ct);
+        var pending = Pending(path);
+        await _inner.WriteAsync(pending, content, mode, ct);
         await _inner.RenameAsync(pending, path, replace: true, ct);
     }
+
+    public Task<long> VerifiedResumeOffsetAsync(string path, long length, Func<long, long, Stream> openLocalRange, CancellationToken ct)
+    {
+        if (!Capabilities.ResumableWrites)
+            throw NotOffered("resuming a write");
+        return _inner.VerifiedResumeOffsetAsync(Capabilities.AtomicWrites ? Pending(path) : path, length, openLocalRange, ct);
+    }
+
+    private static string Pending(string path) => IncompleteFolder + "/" + Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(path));
+
+    private static string PathOf(string pending) =>
+        System.Text.Encoding.UTF8.GetString(Convert.FromHexString(pending[(pending.LastIndexOf('/') + 1)..]));
 
     public async Task RenameAsync(string source, string destination, bool replace, CancellationToken ct)
     {
