@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
-# Installs the operating-system packages a purpose needs ("test", "demo", "bench").
+# Installs the operating-system packages one or more purposes need: "test", "demo", "bench", and
+# the real test servers of scripts/servers ("sftp", "s3", "ftp", "smb", "servers-smoke").
 # Only the .NET SDK is assumed to be on the machine.
 set -euo pipefail
-purpose=${1:-test}
 packages=()
-case "$purpose" in
-  # chromium: the status page test loads index.html headless; tzdata: the window tests use IANA zones.
-  test) packages+=(chromium tzdata) ;;
-  demo) packages+=(tzdata) ;;
-  bench) packages+=(rclone) ;;
-esac
+for purpose in "${@:-test}"; do
+  case "$purpose" in
+    # chromium: the status page test loads index.html headless; tzdata: the window tests use IANA zones.
+    test) packages+=(chromium tzdata) ;;
+    demo) packages+=(tzdata) ;;
+    bench) packages+=(rclone) ;;
+    # The server scripts find a running server by its listening port with iproute2's ss.
+    sftp) packages+=(iproute2 openssh-server) ;;
+    s3) packages+=(iproute2 curl memcached swift-proxy swift-object swift-account swift-container) ;;
+    # pure-ftpd conflicts with vsftpd as a package; the ftp server script unpacks its binary, and
+    # libsodium23 is the one library of it that vsftpd does not bring.
+    ftp) packages+=(iproute2 openssl vsftpd libsodium23) ;;
+    smb) packages+=(iproute2 samba smbclient libsmbclient) ;;
+    # The clients scripts/servers/smoke checks the servers with.
+    servers-smoke) packages+=(curl sshpass smbclient rclone) ;;
+    *) echo "unknown purpose: $purpose" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]+"${packages[@]}"}"; do
