@@ -413,12 +413,16 @@ public sealed class FtpClient : IAsyncDisposable
                 "(vsftpd: require_ssl_reuse=NO; FileZilla Server: clear \"Require TLS session resumption on data connection\").", reply, failure);
         }
         if (reply is { IsSuccess: false })
-            throw Refused(command, reply, failure);
+            throw new FtpException(reply.Code == 421 ? FtpFailure.Unreachable : FtpFailure.Refused,
+                $"{_options.Endpoint} refused {Describe(command)}: {reply.Quoted}", reply, failure) { DuringTransfer = true };
         if (failure is null)
             return;
         IsBroken = true;
         var why = failure is TimeoutException ? failure.Message : $"{failure.GetType().Name}: {failure.Message}";
-        throw new FtpException(FtpFailure.ConnectionLost, $"The data connection of {Describe(command)} to {_options.Endpoint} broke ({why}).", reply, failure);
+        throw new FtpException(FtpFailure.ConnectionLost, $"The data connection of {Describe(command)} to {_options.Endpoint} broke ({why}).", reply, failure)
+        {
+            DuringTransfer = true,
+        };
     }
 
     /// <summary>

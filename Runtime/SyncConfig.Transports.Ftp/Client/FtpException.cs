@@ -31,6 +31,12 @@ public sealed class FtpException(FtpFailure failure, string message, FtpReply? r
 {
     public FtpFailure Failure { get; } = failure;
 
+    /// <summary>
+    /// The failure came after a transfer had begun moving data. Before that (the server refused the STOR itself) the
+    /// content was not read, so the caller can fix the cause (a missing folder) and send the same content again.
+    /// </summary>
+    public bool DuringTransfer { get; init; }
+
     /// <summary>The server's reply, when the failure is one.</summary>
     public FtpReply? Reply { get; } = reply;
 }
