@@ -185,8 +185,9 @@ public sealed class FtpTransport : IRemoteTransport
         {
             await client.RenameAsync(from, to, cancellationToken);
         }
-        catch (FtpException e) when (e is { Failure: FtpFailure.Refused, Reply.IsPermanentFailure: true })
+        catch (FtpException e) when (e.Failure == FtpFailure.Refused)
         {
+            // pure-ftpd answers a missing destination folder with 451, vsftpd with 550: the cause is looked up, not read from the code.
             if (await client.SizeAsync(from, cancellationToken) is null)
                 throw new RemoteException(RemoteErrorKind.NotFound, $"'{source}' does not exist in {DisplayName}.", e);
             // Some servers refuse RNTO onto an existing file; the others need the destination's folder made first.

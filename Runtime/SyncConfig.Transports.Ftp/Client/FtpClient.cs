@@ -90,7 +90,9 @@ public sealed class FtpClient : IAsyncDisposable
             var why = e is SocketException s ? s.Message : $"no answer within {_options.ConnectTimeout.TotalSeconds:0} s";
             throw new FtpException(FtpFailure.Unreachable, $"{_options.Endpoint} cannot be reached ({why}).", inner: e);
         }
-        _serverAddress = ((IPEndPoint)_socket.RemoteEndPoint!).Address;
+        // A dual-mode socket reports an IPv4 server as ::ffff:a.b.c.d; the data connections go to it as plain IPv4.
+        var address = ((IPEndPoint)_socket.RemoteEndPoint!).Address;
+        _serverAddress = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
         _control = new NetworkStream(_socket, ownsSocket: false);
         _replies = new FtpReplyReader(_control);
 
