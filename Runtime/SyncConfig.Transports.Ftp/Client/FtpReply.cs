@@ -18,23 +18,19 @@ public sealed record FtpReply(int Code, IReadOnlyList<string> Lines)
     public string Text => Lines.Count == 0 ? "" : Lines[0];
 
     /// <summary>The reply as a person reads it in a message: code and text, control characters removed, length capped.</summary>
-    public string Quoted
+    public string Quoted => Code + " " + Clean(string.Join(" ", Lines.Where(l => l.Length > 0)));
+
+    /// <summary>Server text made fit for a message: control characters (terminal escapes) removed, length capped.</summary>
+    public static string Clean(string text)
     {
-        get
+        var clean = new StringBuilder();
+        foreach (var c in text)
         {
-            var text = new StringBuilder();
-            text.Append(Code).Append(' ');
-            foreach (var c in string.Join(" ", Lines.Where(l => l.Length > 0)))
-            {
-                if (text.Length >= MaxQuotedLength)
-                {
-                    text.Append('…');
-                    break;
-                }
-                text.Append(char.IsControl(c) ? ' ' : c);
-            }
-            return text.ToString().TrimEnd();
+            if (clean.Length >= MaxQuotedLength)
+                return clean.Append('…').ToString();
+            clean.Append(char.IsControl(c) ? ' ' : c);
         }
+        return clean.ToString().TrimEnd();
     }
 
     public override string ToString() => Quoted;

@@ -25,7 +25,7 @@ internal sealed class FtpReplyReader(Stream stream)
     {
         var first = await ReadLineAsync(cancellationToken);
         if (!TryParseCode(first, out var code) || (first.Length > 3 && first[3] is not (' ' or '-')))
-            throw new FtpException(FtpFailure.Protocol, $"The server sent a line that is not an FTP reply: '{new FtpReply(0, [first]).Quoted[2..]}'.");
+            throw new FtpException(FtpFailure.Protocol, $"The server sent a line that is not an FTP reply: '{FtpReply.Clean(first)}'.");
         var lines = new List<string> { first.Length > 4 ? first[4..] : "" };
         if (first.Length > 3 && first[3] == '-')
         {
