@@ -12,6 +12,9 @@ public enum SyncErrorKind
     RemoteIdMismatch,
     CorruptedManifest,
     RepositoryChanged,
+
+    /// <summary>Another sync holds the remote folder's lock (or took it over from this one); the message names it.</summary>
+    RemoteLocked,
     Other,
 }
 

@@ -25,6 +25,13 @@ internal sealed class SyncRun(SyncJob job, TimeProvider time, IProgress<SyncProg
 
     public string? Recovery { get; set; }
 
+    /// <summary>The sync uploads again files of the committed state that the target lost or damaged.</summary>
+    public void Repairing(int files)
+    {
+        var repair = $"Uploading again {files} committed files that are missing or damaged on the target.";
+        Recovery = Recovery is null ? repair : Recovery + " " + repair;
+    }
+
     public long BytesUploaded => Interlocked.Read(ref _bytesUploaded);
 
     public int FilesUploadedCount => Volatile.Read(ref _filesUploaded);
@@ -88,7 +95,7 @@ internal sealed class SyncRun(SyncJob job, TimeProvider time, IProgress<SyncProg
     public void Report(string phase, string? currentFile = null) =>
         progress?.Report(new SyncProgress(phase, BytesUploaded, _bytesTotal, FilesUploadedCount, _filesTotal, currentFile));
 
-    public SyncResult Finish(SyncOutcome outcome, int retries, params string[] errors) => new()
+    public SyncResult Finish(SyncOutcome outcome, int retries, string? error = null, SyncErrorKind? errorKind = null) => new()
     {
         SyncName = job.Name,
         Outcome = outcome,
@@ -98,7 +105,8 @@ internal sealed class SyncRun(SyncJob job, TimeProvider time, IProgress<SyncProg
         FilesUploaded = _uploaded.Order(StringComparer.Ordinal).ToList(),
         FilesDeleted = outcome == SyncOutcome.Succeeded ? _deleted.Order(StringComparer.Ordinal).ToList() : [],
         FilesUnchanged = _unchanged,
-        Errors = errors,
+        Errors = error is null ? [] : [error],
+        ErrorKind = errorKind,
         Retries = retries,
         Recovery = Recovery,
     };

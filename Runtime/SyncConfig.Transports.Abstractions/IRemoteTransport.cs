@@ -28,16 +28,20 @@ public interface IRemoteTransport : IAsyncDisposable
 
     Task<Stream> OpenReadAsync(string path, CancellationToken cancellationToken);
 
-    /// <summary>Write <paramref name="content"/> (read to its end) to the file, creating parent folders.</summary>
+    /// <summary>
+    /// Write <paramref name="content"/> (read to its end) to the file, creating parent folders. Where
+    /// <see cref="TransportCapabilities.AtomicWrites"/> holds, a write repeated after a failed one may continue what
+    /// that one left pending (S3 multipart parts) instead of sending it all again, verifying what it skips.
+    /// </summary>
     Task WriteAsync(string path, Stream content, WriteMode mode, CancellationToken cancellationToken);
 
     /// <summary>
     /// How much of an interrupted write at <paramref name="path"/> is verified to hold the local bytes, so the upload can
-    /// continue there with <see cref="WriteMode.Append"/> instead of trusting whatever the target holds. The transport
-    /// compares what it can: file systems read the remote prefix back and compare it chunk by chunk with
-    /// <paramref name="openLocalRange"/> (<see cref="ResumePrefix"/>); S3 compares the ETags of the uploaded parts with
-    /// the MD5 of the same local ranges; FTP uses HASH/XSHA256 where the server offers it. Everything past the returned
-    /// offset is discarded by this call (the file cut back, or the later parts forgotten).
+    /// continue there with <see cref="WriteMode.Append"/> instead of trusting whatever the target holds (needs
+    /// <see cref="TransportCapabilities.ResumableWrites"/>). The transport compares what it can: file systems read the
+    /// remote prefix back and compare it chunk by chunk with <paramref name="openLocalRange"/> (<see cref="ResumePrefix"/>);
+    /// FTP may use HASH/XSHA256 where the server offers it. Everything past the returned offset is discarded by this
+    /// call (the file cut back), so <see cref="WriteMode.Append"/> continues exactly there.
     /// </summary>
     /// <param name="length">The local file's full length: a remote file longer than that is not a prefix of it.</param>
     /// <param name="openLocalRange">Opens the local bytes from an offset for a count of bytes; the caller disposes it.</param>
@@ -56,8 +60,8 @@ public interface IRemoteTransport : IAsyncDisposable
     Task CopyAsync(string source, string destination, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Delete a file; a missing file is not an error. An interrupted resumable write at that path is discarded too
-    /// (S3: its multipart upload aborted), so nothing keeps costing storage.
+    /// Delete a file; a missing file is not an error. An interrupted write at that path is discarded too (S3: its
+    /// pending multipart upload aborted), so nothing keeps costing storage.
     /// </summary>
     Task DeleteFileAsync(string path, CancellationToken cancellationToken);
 

@@ -22,10 +22,11 @@ public sealed record TransportCapabilities
     public bool ExclusiveCreate { get; init; }
 
     /// <summary>
-    /// An interrupted write leaves its partial file visible, and <see cref="WriteMode.Append"/> continues it at its
-    /// length (SFTP/FTP/SMB offsets); <see cref="IRemoteTransport.VerifiedResumeOffsetAsync"/> says how much of it holds
-    /// the local bytes. Never together with <see cref="AtomicWrites"/>: a store that shows no partial
-    /// file resumes inside its own repeated write (S3 multipart parts) and the engine need not know.
+    /// An interrupted write leaves its partial file visible, <see cref="IRemoteTransport.VerifiedResumeOffsetAsync"/> says
+    /// how much of it holds the local bytes, and <see cref="WriteMode.Append"/> continues there (SFTP/FTP/SMB offsets).
+    /// Never together with <see cref="AtomicWrites"/>: a store that shows no partial file resumes inside its own repeated
+    /// write (S3: the pending multipart upload's parts, each kept only when its ETag equals the MD5 of the same local
+    /// bytes) and the engine need not know.
     /// </summary>
     public bool ResumableWrites { get; init; }
 

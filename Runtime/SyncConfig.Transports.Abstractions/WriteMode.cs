@@ -11,7 +11,7 @@ public enum WriteMode
     /// <summary>
     /// Continue an interrupted write at the offset <see cref="IRemoteTransport.VerifiedResumeOffsetAsync"/> just returned for
     /// this path (needs <see cref="TransportCapabilities.ResumableWrites"/>); the content is the rest of the file from there.
-    /// File systems: the file's length, which that call cut back to; S3: the parts after the verified ones, then completion.
+    /// That is the file's length, which that call cut back to.
     /// </summary>
     Append,
 }

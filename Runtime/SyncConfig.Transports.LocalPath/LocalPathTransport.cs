@@ -16,7 +16,10 @@ public sealed partial class LocalPathTransport : IRemoteTransport
     private static readonly int[] DiskFullCodes = [28, unchecked((int)0x80070027), unchecked((int)0x80070070)];
     private const int CopyBufferSize = 1 << 20;
 
-    /// <summary>A local or mounted file system: rename replaces atomically, O_EXCL creates exclusively.</summary>
+    /// <summary>
+    /// A local or mounted file system: rename replaces atomically, O_EXCL creates exclusively, every write is flushed.
+    /// Names are taken as case-sensitive where the OS usually is, until the probe at connect says otherwise.
+    /// </summary>
     private static readonly TransportCapabilities FileSystem = new()
     {
         Rename = true, AtomicRenameReplace = true, ExclusiveCreate = true, ResumableWrites = true, Folders = true, Durable = true,
@@ -32,7 +35,7 @@ public sealed partial class LocalPathTransport : IRemoteTransport
         _root = Path.GetFullPath(targetPath);
     }
 
-    /// <summary>The preset until <see cref="ConnectAsync"/> has asked the disk whether it tells names apart by case.</summary>
+    /// <summary>The file system's set until <see cref="ConnectAsync"/> has asked the disk whether it tells names apart by case.</summary>
     public TransportCapabilities Capabilities { get; private set; } = FileSystem;
 
     public string DisplayName => _root;
@@ -98,6 +101,11 @@ public sealed partial class LocalPathTransport : IRemoteTransport
     public async Task WriteAsync(string path, Stream content, WriteMode mode, CancellationToken cancellationToken)
     {
         var full = Full(path);
+        if (mode == WriteMode.CreateNew)
+        {
+            await CreateWholeAsync(path, full, content, cancellationToken);
+            return;
+        }
         try
         {
             using (var target = OpenForWrite(full, mode))
@@ -138,10 +146,55 @@ public sealed partial class LocalPathTransport : IRemoteTransport
         }
     }
 
+    /// <summary>
+    /// An exclusive create that a reader never sees half written (the engine's lock and ID): the content goes to a
+    /// temporary name beside it, which is then linked to the final name (link(2) fails when the name exists; on
+    /// Windows a move without replace does the same), so the file appears exclusively and whole at once.
+    /// </summary>
+    private async Task CreateWholeAsync(string path, string full, Stream content, CancellationToken cancellationToken)
+    {
+        var temporary = full + "." + Guid.NewGuid().ToString("N") + ".creating";
+        try
+        {
+            using (var target = Open(temporary, FileMode.CreateNew))
+            {
+                await CopyAsync(content, target, 0, cancellationToken);
+                RandomAccess.FlushToDisk(target);
+            }
+            if (OperatingSystem.IsWindows())
+            {
+                File.Move(temporary, full, overwrite: false);
+            }
+            else if (Durability.Link(temporary, full) is var errno and not 0)
+            {
+                if (errno == 17 /* EEXIST */)
+                    throw new IOException($"'{full}' already exists.");
+                if (errno is not (1 or 95) /* EPERM, EOPNOTSUPP: a disk without hard links (FAT, exFAT) */)
+                    throw new IOException($"'{full}' could not be created (errno {errno}).");
+                // O_EXCL is still exclusive there; a reader may only catch the file before its content is in.
+                using (var target = Open(full, FileMode.CreateNew))
+                {
+                    using var copy = File.OpenRead(temporary);
+                    await CopyAsync(copy, target, 0, cancellationToken);
+                    RandomAccess.FlushToDisk(target);
+                }
+            }
+            Durability.FlushFolder(Path.GetDirectoryName(full)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Classify(e, path);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
     private static SafeFileHandle OpenForWrite(string full, WriteMode mode)
     {
-        if (mode != WriteMode.Replace)
-            return Open(full, mode == WriteMode.CreateNew ? FileMode.CreateNew : FileMode.Append);
+        if (mode == WriteMode.Append)
+            return Open(full, FileMode.Append);
         // A replaced file is nearly always a new one: creating it exclusively spares the truncate that .NET does
         // after locking an existing file.
         try
@@ -347,6 +400,13 @@ public sealed partial class LocalPathTransport : IRemoteTransport
             if (parent is not null)
                 FlushFolder(parent);
         }
+
+        /// <summary>link(2): the new name appears only if it does not exist yet. Returns 0, or the errno.</summary>
+        public static int Link(string existing, string created) =>
+            LinkFile(existing, created) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+        [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        private static partial int LinkFile(string existing, string created);
 
         [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
         private static partial int Open(string path, int flags);

@@ -31,7 +31,7 @@ public sealed class EngineBehaviourTests
     }
 
     [TestMethod]
-    public async Task NoChangeSyncWritesNothingAndDoesNotReadTheRemoteManifest()
+    public async Task NoChangeSyncWritesNothingButItsLockAndDoesNotReadTheRemoteManifest()
     {
         using var f = new Fixture();
         Seed(f.Repository);
@@ -41,7 +41,9 @@ public sealed class EngineBehaviourTests
         Assert.IsEmpty(result.FilesUploaded);
         Assert.AreEqual(0, result.BytesUploaded);
         Assert.HasCount(3, result.FilesUnchanged);
-        Assert.IsFalse(counting.Log.Any(l => l.Contains(": write") || l.Contains(": rename") || l.Contains(": copy")), string.Join("\n", counting.Log));
+        Assert.IsFalse(counting.Log.Any(l => (l.Contains(": write") || l.Contains(": rename") || l.Contains(": copy")) && !l.EndsWith("/.syncconfig/lock", StringComparison.Ordinal)),
+            string.Join("\n", counting.Log));
+        Assert.AreEqual(1, counting.Log.Count(l => l.Contains(": list Offsite") && !l.Contains("/.syncconfig")), "one listing of the folder: " + string.Join("\n", counting.Log));
         Assert.IsFalse(counting.Log.Any(l => l.Contains(": read") && l.Contains("/manifests/")), string.Join("\n", counting.Log));
     }
 
@@ -84,6 +86,7 @@ public sealed class EngineBehaviourTests
         f.Repository.Write("PC01/1A2B3C/inc-02.mrimg", 100, 5);
         var result = await f.SyncAsync();
         Assert.AreEqual(SyncOutcome.Failed, result.Outcome);
+        Assert.AreEqual(SyncErrorKind.RemoteIdMismatch, result.ErrorKind);
         CollectionAssert.AreEqual(new[] { "Remote server ID does not match this repository" }, result.Errors.ToList());
         CollectionAssert.AreEqual(before, Disk.Files(f.RemoteFolder).Values.ToList());
     }
@@ -124,6 +127,8 @@ public sealed class EngineBehaviourTests
         var missing = await f.Engine.TestConnectionAsync(f.Job, new LocalPathTransport(Path.Combine(f.TargetPath, "nope")), default);
         Assert.IsFalse(missing.Passed);
         Assert.AreEqual("Parent path exists", missing.Steps.Single(s => !s.Passed).Name);
+        Assert.AreEqual(SyncErrorKind.TargetMissing, missing.Steps.Single(s => !s.Passed).ErrorKind);
+        Assert.IsTrue(good.Steps.All(s => s.ErrorKind is null));
 
         using var other = new Fixture();
         Seed(other.Repository);
@@ -132,6 +137,7 @@ public sealed class EngineBehaviourTests
         var idStep = claimed.Steps.Single(s => s.Name == "Remote ID");
         Assert.IsFalse(idStep.Passed);
         Assert.AreEqual("Remote server ID does not match this repository", idStep.Message);
+        Assert.AreEqual(SyncErrorKind.RemoteIdMismatch, idStep.ErrorKind);
     }
 
     [TestMethod]
@@ -142,8 +148,21 @@ public sealed class EngineBehaviourTests
         var gone = Path.Combine(f.TargetPath, "unplugged");
         var result = await f.SyncAsync(new LocalPathTransport(gone));
         Assert.AreEqual(SyncOutcome.Failed, result.Outcome);
+        Assert.AreEqual(SyncErrorKind.TargetMissing, result.ErrorKind);
         Assert.Contains(gone, result.Errors.Single());
         Assert.IsFalse(Directory.Exists(gone));
+    }
+
+    [TestMethod]
+    public async Task ATransportClaimingBothAppendAndAtomicWritesIsRefusedBeforeItWritesAnything()
+    {
+        using var f = new Fixture();
+        Seed(f.Repository);
+        var contradictory = new Declaring(f.Target(), f.Target().Capabilities with { AtomicWrites = true });
+        var result = await f.SyncAsync(contradictory);
+        Assert.AreEqual(SyncOutcome.Failed, result.Outcome);
+        Assert.Contains("contradict", result.Errors.Single());
+        Assert.IsFalse(Directory.Exists(f.RemoteFolder));
     }
 
     [TestMethod]
@@ -159,7 +178,7 @@ public sealed class EngineBehaviourTests
         var result = await f.SyncAsync(new CancellingTransport(f.Target(), cts), cts.Token);
         Assert.AreEqual(SyncOutcome.RolledBack, result.Outcome);
         CollectionAssert.AreEqual(committed, Disk.Files(f.RemoteFolder).Values.ToList());
-        CollectionAssert.AreEqual(Array.Empty<string>(), Disk.Leftovers(f.RemoteFolder).ToList());
+        CollectionAssert.AreEqual(Array.Empty<string>(), Disk.Leftovers(f.RemoteFolder, stagingAllowed: true).ToList());
         await f.SyncSucceedsAsync();
         f.AssertRemoteIsRepository();
     }
@@ -191,6 +210,7 @@ public sealed class EngineBehaviourTests
         f.Engine = new SyncEngine(options: new SyncEngineOptions { RetryWindow = TimeSpan.FromMilliseconds(200), RetryDelay = TimeSpan.FromMilliseconds(10) });
         var result = await f.SyncAsync(new UnpluggedTransport(f.Target(), afterOperations: 3));
         Assert.AreEqual(SyncOutcome.Failed, result.Outcome);
+        Assert.AreEqual(SyncErrorKind.Unreachable, result.ErrorKind);
         Assert.IsGreaterThan(0, result.Retries);
         Assert.Contains("retry window", result.Errors.Single());
     }
@@ -208,6 +228,7 @@ public sealed class EngineBehaviourTests
             f.Repository.Write("PC01/1A2B3C/full.mrimg", 1_000_000, 1);
             var result = await f.SyncAsync(new LocalPathTransport(small));
             Assert.AreEqual(SyncOutcome.Failed, result.Outcome);
+            Assert.AreEqual(SyncErrorKind.DiskFull, result.ErrorKind);
             Assert.Contains("full", result.Errors.Single());
             Assert.IsEmpty(Disk.Files(Path.Combine(small, "Offsite")));
             CollectionAssert.AreEqual(Array.Empty<string>(), Disk.Leftovers(Path.Combine(small, "Offsite")).ToList());
@@ -316,6 +337,12 @@ public sealed class EngineBehaviourTests
             }
             await base.WriteAsync(path, content, mode, ct);
         }
+    }
+
+    /// <summary>Declares other capabilities than the transport it wraps.</summary>
+    private sealed class Declaring(IRemoteTransport inner, TransportCapabilities capabilities) : DelegatingTransport(inner)
+    {
+        public override TransportCapabilities Capabilities => capabilities;
     }
 
     /// <summary>Works for a few operations, then is gone for good (the disk was unplugged).</summary>

@@ -4,11 +4,15 @@ using Microsoft.Win32.SafeHandles;
 namespace SyncConfig.Engine.Protocol;
 
 /// <summary>
-/// Reads at most <c>limit</c> bytes of a local file from <c>start</c> and hashes them on the way, so each upload reads
-/// the file once. Positional reads on the handle: no seek, and no read at all once the limit is reached.
+/// Reads at most <c>limit</c> bytes of a local file from <c>start</c> and hashes them on the way (when given a hash), so
+/// each upload reads the file once. Positional reads on the handle: no seek, and no read at all once the limit is reached.
 /// </summary>
-internal sealed class HashingStream(SafeFileHandle file, IncrementalHash hash, long start, long limit) : Stream
+internal sealed class HashingStream(SafeFileHandle file, IncrementalHash? hash, long start, long limit, bool ownsFile = false) : Stream
 {
+    /// <summary>A range of a local file on its own handle, for a transport to compare with what the target holds.</summary>
+    public static Stream OpenRange(string path, long start, long count) =>
+        new HashingStream(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.SequentialScan), null, start, count, ownsFile: true);
+
     private readonly long _limit = limit;
     private long _remaining = limit;
 
@@ -45,8 +49,15 @@ internal sealed class HashingStream(SafeFileHandle file, IncrementalHash hash, l
 
     private void Account(ReadOnlySpan<byte> data)
     {
-        hash.AppendData(data);
+        hash?.AppendData(data);
         _remaining -= data.Length;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && ownsFile)
+            file.Dispose();
+        base.Dispose(disposing);
     }
 
     public override void Flush() { }

@@ -11,7 +11,11 @@ public sealed record ManifestEntry(string Path, long Length, long ModifiedTicks,
 /// </summary>
 public sealed record Manifest
 {
-    public const int CurrentFormat = 1;
+    /// <summary>2: the journal names its lock and the sources of staged files, every new file is staged where the
+    /// target can rename. Manifests themselves did not change, so format 1 is still read.</summary>
+    public const int CurrentFormat = 2;
+
+    public static bool IsReadable(int format) => format is 1 or CurrentFormat;
 
     public int Format { get; init; } = CurrentFormat;
     public required string RepositoryId { get; init; }

@@ -7,4 +7,6 @@ namespace SyncConfig.Engine.Protocol;
 [JsonSerializable(typeof(Manifest))]
 [JsonSerializable(typeof(Journal))]
 [JsonSerializable(typeof(LocalState))]
+[JsonSerializable(typeof(LockRecord))]
+[JsonSerializable(typeof(TakeoverRecord))]
 internal sealed partial class ProtocolJson : JsonSerializerContext;

@@ -30,52 +30,64 @@ internal sealed class SyncPlan
 
     public IReadOnlyList<string> Unchanged { get; }
 
-    public static SyncPlan Create(Manifest committed, RepositorySnapshot snapshot, bool perFolder, bool smallestComputerFirst)
+    /// <param name="damaged">Paths of the committed state that the target holds wrongly (missing, wrong size or hash):
+    /// uploaded again even when the local file is unchanged.</param>
+    /// <param name="names">How the target compares names; where it folds them, a file whose name changed only in case
+    /// is uploaded as a replacement of the old one, never as a new file plus a deletion of the same file.</param>
+    public static SyncPlan Create(
+        Manifest committed, RepositorySnapshot snapshot, bool perFolder, bool smallestComputerFirst, IReadOnlySet<string> damaged, NameKeys names)
     {
-        // Both lists are sorted by path, so one merge pass compares them without a lookup table of either; a
+        // Both lists are sorted by key, so one merge pass compares them without a lookup table of either; a
         // no-change sync of 100,000 files then allocates little more than the list of unchanged paths.
-        var before = SortedByPath(committed.Files);
-        var now = snapshot.Files;
+        var before = Keyed(SortedByPath(committed.Files), e => e.Path, names);
+        var now = Keyed(snapshot.Files, f => f.Path, names);
         var folders = new Dictionary<string, FolderBuilder>(StringComparer.Ordinal);
         var last = (Folder: "", Builder: (FolderBuilder?)null);
-        FolderBuilder Folder(string path)
+        FolderBuilder Folder(string key, string path)
         {
             // Sorted paths come folder by folder: a file under the last two-level folder belongs to it.
-            if (last.Builder is not null && path.Length > last.Folder.Length && path[last.Folder.Length] == '/'
-                && path.StartsWith(last.Folder, StringComparison.Ordinal))
+            if (last.Builder is not null && key.Length > last.Folder.Length && key[last.Folder.Length] == '/'
+                && key.StartsWith(last.Folder, StringComparison.Ordinal))
                 return last.Builder;
-            var folder = RepositoryPaths.FolderOf(path);
+            var folder = RepositoryPaths.FolderOf(key);
             if (!folders.TryGetValue(folder, out var builder))
-                folders[folder] = builder = new FolderBuilder();
+                folders[folder] = builder = new FolderBuilder(RepositoryPaths.FolderOf(path));
             last = (folder, folder.Contains('/') ? builder : null);
             return builder;
         }
         int b = 0, n = 0;
         while (b < before.Count || n < now.Count)
         {
-            var compared = b == before.Count ? 1 : n == now.Count ? -1 : string.CompareOrdinal(before[b].Path, now[n].Path);
+            var compared = b == before.Count ? 1 : n == now.Count ? -1 : string.CompareOrdinal(before[b].Key, now[n].Key);
             if (compared < 0)
             {
-                Folder(before[b].Path).Deletions.Add(before[b].Path);
+                Folder(before[b].Key, before[b].Item.Path).Deletions.Add(before[b].Item.Path);
                 b++;
                 continue;
             }
-            var file = now[n++];
-            var entry = compared == 0 ? before[b++] : null;
+            var (key, file) = now[n++];
+            if (n < now.Count && now[n].Key == key)
+                throw new SyncException(SyncErrorKind.Other,
+                    $"'{file.Path}' and '{now[n].Item.Path}' differ only in letter case; the target does not tell such names apart, so it cannot hold both. Rename one of them.");
+            var entry = compared == 0 ? before[b++].Item : null;
+            var builder = Folder(key, file.Path);
+            if (builder.Folder != RepositoryPaths.FolderOf(file.Path))
+                builder.Folder = RepositoryPaths.FolderOf(file.Path); // the repository's own spelling names the folder
             // A synthetic full rewrites a file in place: a new size or time means new content.
-            if (entry is not null && entry.Length == file.Length && entry.ModifiedTicks == file.ModifiedTicks)
-                Folder(file.Path).Kept.Add(entry);
+            if (entry is not null && entry.Path == file.Path && entry.Length == file.Length && entry.ModifiedTicks == file.ModifiedTicks
+                && !damaged.Contains(entry.Path))
+                builder.Kept.Add(entry);
             else
-                Folder(file.Path).Uploads.Add(file);
+                builder.Uploads.Add(file);
         }
 
         var changes = new List<FolderChange>();
         var unchanged = new List<string>();
-        foreach (var (folder, builder) in folders.OrderBy(f => f.Key, StringComparer.Ordinal))
+        foreach (var (_, builder) in folders.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             foreach (var kept in builder.Kept)
                 unchanged.Add(kept.Path);
-            var change = new FolderChange(folder, builder.Uploads, builder.Deletions, builder.Kept);
+            var change = new FolderChange(builder.Folder, builder.Uploads, builder.Deletions, builder.Kept);
             if (!change.IsEmpty)
                 changes.Add(change);
         }
@@ -102,8 +114,16 @@ internal sealed class SyncPlan
         return files;
     }
 
-    private sealed class FolderBuilder
+    /// <summary>Each item with its key, in key order (already so for exact names: the lists are sorted by path).</summary>
+    private static IReadOnlyList<(string Key, T Item)> Keyed<T>(IReadOnlyList<T> items, Func<T, string> path, NameKeys names)
     {
+        var keyed = items.Select(i => (Key: names.Key(path(i)), Item: i));
+        return names.Folds ? keyed.OrderBy(k => k.Key, StringComparer.Ordinal).ToList() : keyed.ToList();
+    }
+
+    private sealed class FolderBuilder(string folder)
+    {
+        public string Folder { get; set; } = folder;
         public List<SnapshotFile> Uploads { get; } = [];
         public List<string> Deletions { get; } = [];
         public List<ManifestEntry> Kept { get; } = [];

@@ -5,20 +5,25 @@ using SyncConfig.Transports;
 
 namespace SyncConfig.Engine.Protocol;
 
-/// <summary>Streams a snapshot file to the target, hashing it on the way, resuming where the target allows.</summary>
+/// <summary>
+/// Streams a snapshot file to the target, hashing it on the way. An upload that was interrupted (in this process, or
+/// in one that was killed) continues only from what the transport verified against the local bytes, and every upload
+/// ends with the remote size checked.
+/// </summary>
 internal sealed class Uploader(RemoteFolder remote, RepositorySnapshot snapshot)
 {
     private const int BufferSize = 1 << 20;
 
-    public Task<ManifestEntry> UploadAsync(SnapshotFile file, string destination, CancellationToken ct) =>
+    /// <param name="partialOnTarget">The folder's listing showed a file at <paramref name="destination"/>: the bytes of an
+    /// attempt that a rollback kept.</param>
+    public Task<ManifestEntry> UploadAsync(SnapshotFile file, string destination, bool partialOnTarget, CancellationToken ct) =>
         remote.Retry.RunAsync(async (attempt, c) =>
         {
-            long offset = 0;
-            if (attempt > 0 && remote.Capabilities is { ResumableWrites: true, AtomicWrites: false }
-                && await remote.Transport.GetFileAsync(destination, c) is { } partial && partial.Length <= file.Length)
-                offset = partial.Length;
-
             var localPath = snapshot.FullPath(file.Path);
+            long offset = 0;
+            if (MayResume(file, attempt, partialOnTarget))
+                offset = await remote.Transport.VerifiedResumeOffsetAsync(destination, file.Length, (from, count) => HashingStream.OpenRange(localPath, from, count), c);
+
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             // Read-ahead advice costs a syscall that only a file of more than one read can repay.
             using (var local = File.OpenHandle(localPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite,
@@ -36,8 +41,20 @@ internal sealed class Uploader(RemoteFolder remote, RepositorySnapshot snapshot)
                 now = now.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? now;
             if (!now.Exists || now.Length != file.Length || now.LastWriteTimeUtc.Ticks != file.ModifiedTicks)
                 throw Changed(file);
+            // A transfer the server cut short without an error (FTP's 426 after the data, a full quota) shows here.
+            var written = await remote.Transport.GetFileAsync(destination, c);
+            if (written?.Length != file.Length)
+                throw new RemoteException(RemoteErrorKind.ConnectionDropped,
+                    $"'{destination}' holds {written?.Length ?? 0} bytes on the target after its upload, not {file.Length}; it is sent again.");
             return new ManifestEntry(file.Path, file.Length, file.ModifiedTicks, Convert.ToHexStringLower(hash.GetHashAndReset()));
         }, ct);
+
+    /// <summary>
+    /// Where partial files are visible: after a failed attempt, or when the listing showed one an earlier (maybe killed)
+    /// sync left. Object stores resume inside their own repeated write instead.
+    /// </summary>
+    private bool MayResume(SnapshotFile file, int attempt, bool partialOnTarget) =>
+        remote.Capabilities.ResumableWrites && file.Length > 0 && (attempt > 0 || partialOnTarget);
 
     private static async Task HashPrefixAsync(SafeFileHandle local, IncrementalHash hash, long length, CancellationToken ct)
     {
@@ -55,7 +72,7 @@ internal sealed class Uploader(RemoteFolder remote, RepositorySnapshot snapshot)
     private static SyncException Changed(SnapshotFile file) => new(SyncErrorKind.RepositoryChanged,
         $"'{file.Path}' changed while it was being uploaded. Backups writing to the repository must hold a lease (syncconfig lease).");
 
-    /// <summary>The SHA-256 of a file read whole (reinitialize compares what is already on the target).</summary>
+    /// <summary>The SHA-256 of a file read whole (reinitialize and verify compare what is already on the target).</summary>
     public static async Task<string> HashAsync(Stream content, CancellationToken ct) =>
         Convert.ToHexStringLower(await SHA256.HashDataAsync(content, ct));
 }

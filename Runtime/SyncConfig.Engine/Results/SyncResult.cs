@@ -31,6 +31,9 @@ public sealed record SyncResult
     /// <summary>Messages a person can act on. Never holds a secret.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 
+    /// <summary>What kind of failure ended a failed attempt (what the runtime picks an exit code or a hint from); null otherwise.</summary>
+    public SyncErrorKind? ErrorKind { get; init; }
+
     /// <summary>How many operations were retried after a transient failure.</summary>
     public int Retries { get; init; }
 

@@ -1,3 +1,5 @@
+using SyncConfig.Engine.Results;
+
 namespace SyncConfig.Engine.Verification;
 
 /// <summary>The remote mirror held against the committed manifest.</summary>
@@ -10,6 +12,9 @@ public sealed record VerifyReport
     public IReadOnlyList<string> SizeMismatches { get; init; } = [];
     public IReadOnlyList<string> HashMismatches { get; init; } = [];
     public IReadOnlyList<string> Errors { get; init; } = [];
+
+    /// <summary>With repair: the sync that uploaded the damaged files again (the lists above are what it found).</summary>
+    public SyncResult? Repair { get; init; }
 
     public bool IsIntact => Missing.Count == 0 && Extra.Count == 0 && SizeMismatches.Count == 0
         && HashMismatches.Count == 0 && Errors.Count == 0;

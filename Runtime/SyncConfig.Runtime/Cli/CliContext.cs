@@ -31,11 +31,14 @@ public sealed class CliContext
     public IAnsiConsole Terminal { get; }
     public TimeProvider Clock { get; }
 
+    /// <summary>The transports in this build.</summary>
+    public TransportRegistry Transports { get; } = TransportRegistry.InThisBuild;
+
     public StatusPublisher Publisher(RuntimeConfiguration configuration) =>
         new(new StatusStore(configuration.Settings.StatusFolder, configuration.Settings.HistoryLength), Catalog, configuration.TimeZone, Clock);
 
     public SyncRunner Runner(RuntimeConfiguration configuration) =>
-        new(Engine(), Publisher(configuration), configuration.Settings.StateFolder, Clock);
+        new(Engine(), Transports, Publisher(configuration), configuration.Settings.StateFolder, Clock);
 
     public SyncEngine Engine() => new(timeProvider: Clock);
 

@@ -52,7 +52,7 @@ public static class RunCommand
             var scheduled = new List<ResolvedSync>();
             foreach (var sync in validation.Syncs)
             {
-                if (Execution.Transports.Unavailable(sync.Destination) is { } unavailable)
+                if (context.Transports.Unavailable(sync.Destination) is { } unavailable)
                     logger.LogWarning("{Sync}: not scheduled. {Reason}", sync.Name, unavailable);
                 else
                     scheduled.Add(sync);

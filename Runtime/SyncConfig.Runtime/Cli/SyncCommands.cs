@@ -48,7 +48,7 @@ public static class SyncCommands
             "Test the connection: reach the server, authenticate, check the parent path exists and is writable, check the remote ID.") { name };
         command.SetAction((parsed, cancellationToken) => WithTransportAsync(context, parsed, parsed.GetValue(name)!, async (sync, scrubber) =>
         {
-            await using var transport = Execution.Transports.Create(sync.Destination);
+            await using var transport = context.Transports.Create(sync.Destination);
             var report = await context.Engine().TestConnectionAsync(Job(sync), transport, cancellationToken);
             foreach (var step in report.Steps)
                 context.Out.WriteLine($"  [{(step.Passed ? "ok" : "FAILED")}] {step.Name}: {scrubber.Scrub(step.Message)}");
@@ -59,7 +59,7 @@ public static class SyncCommands
             }
 
             context.Error.WriteLine($"{sync.Name}: connection test failed.");
-            return report.Steps.Any(s => !s.Passed && s.Message.Contains(SyncException.RemoteIdMismatchMessage, StringComparison.Ordinal))
+            return report.Steps.Any(s => s.ErrorKind == SyncErrorKind.RemoteIdMismatch)
                 ? ExitCodes.RemoteIdMismatch
                 : ExitCodes.ConnectionTestFailed;
         }, ExitCodes.ConnectionTestFailed));
@@ -69,11 +69,12 @@ public static class SyncCommands
     public static Command Verify(CliContext context)
     {
         var name = NameArgument();
-        var command = new Command("verify", "Check the remote against its committed manifest: every file present with its size and hash.") { name };
+        var repair = new Option<bool>("--repair") { Description = "Upload again, in a normal commit, every file that is missing or differs in size or hash (needs the repository)." };
+        var command = new Command("verify", "Check the remote against its committed manifest: every file present with its size and hash.") { name, repair };
         command.SetAction((parsed, cancellationToken) => WithTransportAsync(context, parsed, parsed.GetValue(name)!, async (sync, scrubber) =>
         {
-            await using var transport = Execution.Transports.Create(sync.Destination);
-            var report = await context.Engine().VerifyAsync(Job(sync), transport, cancellationToken);
+            await using var transport = context.Transports.Create(sync.Destination);
+            var report = await context.Engine().VerifyAsync(Job(sync), transport, parsed.GetValue(repair), progress: null, cancellationToken);
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{sync.Name}: manifest generation {report.ManifestGeneration}, {report.FilesChecked} files checked."));
             foreach (var (label, paths) in new[]
@@ -86,22 +87,46 @@ public static class SyncCommands
                     context.Out.WriteLine($"  {label}: {scrubber.Scrub(path)}");
             }
 
+            if (report.Repair is { } repaired)
+            {
+                WriteSummary(context.Out, repaired);
+                foreach (var error in repaired.Errors)
+                    context.Error.WriteLine($"{sync.Name}: {scrubber.Scrub(error)}");
+                return repaired.Outcome == SyncOutcome.Succeeded ? ExitCodes.Ok : ExitCodes.VerifyFailed;
+            }
+
             if (report.IsIntact)
             {
                 context.Out.WriteLine($"{sync.Name}: the remote matches its committed manifest.");
                 return ExitCodes.Ok;
             }
 
-            context.Error.WriteLine($"{sync.Name}: the remote differs from its committed manifest; the next sync repairs it.");
+            context.Error.WriteLine($"{sync.Name}: the remote differs from its committed manifest. The next sync uploads missing and resized files again; " +
+                $"'syncconfig verify {sync.Name} --repair' also replaces files whose content differs.");
             return ExitCodes.VerifyFailed;
         }, ExitCodes.VerifyFailed));
+        return command;
+    }
+
+    public static Command Recover(CliContext context)
+    {
+        var name = NameArgument();
+        var command = new Command("recover",
+            "Settle an interrupted sync from the remote alone (roll it back, or forward past a written commit); no repository needed.") { name };
+        command.SetAction((parsed, cancellationToken) => WithTransportAsync(context, parsed, parsed.GetValue(name)!, async (sync, scrubber) =>
+        {
+            await using var transport = context.Transports.Create(sync.Destination);
+            var done = await context.Engine().RecoverAsync(Job(sync), transport, cancellationToken);
+            context.Out.WriteLine($"{sync.Name}: {scrubber.Scrub(done ?? "nothing was interrupted; the remote holds its last commit.")}");
+            return ExitCodes.Ok;
+        }, ExitCodes.SyncFailed));
         return command;
     }
 
     /// <summary>The exit code a finished attempt maps to.</summary>
     public static int ExitCodeOf(RunOutcome outcome, bool interrupted) => outcome switch
     {
-        { WasBusy: true } => ExitCodes.SyncBusy,
+        { WasBusy: true } or { Result.ErrorKind: SyncErrorKind.RemoteLocked } => ExitCodes.SyncBusy,
         { Result.Outcome: SyncOutcome.Succeeded } => ExitCodes.Ok,
         { RemoteIdMismatch: true } => ExitCodes.RemoteIdMismatch,
         _ when interrupted => ExitCodes.Interrupted,
@@ -121,7 +146,7 @@ public static class SyncCommands
         var (sync, configuration, exitCode) = SyncConfigCommandLine.ResolveOne(context, parsed, name);
         if (sync is null || configuration is null)
             return exitCode;
-        if (Execution.Transports.Unavailable(sync.Destination) is { } unavailable)
+        if (context.Transports.Unavailable(sync.Destination) is { } unavailable)
         {
             context.Error.WriteLine($"{sync.Name}: {unavailable}");
             return ExitCodes.TransportNotAvailable;
@@ -162,7 +187,7 @@ public static class SyncCommands
         var (sync, _, exitCode) = SyncConfigCommandLine.ResolveOne(context, parsed, name);
         if (sync is null)
             return exitCode;
-        if (Execution.Transports.Unavailable(sync.Destination) is { } unavailable)
+        if (context.Transports.Unavailable(sync.Destination) is { } unavailable)
         {
             context.Error.WriteLine($"{sync.Name}: {unavailable}");
             return ExitCodes.TransportNotAvailable;
@@ -176,7 +201,12 @@ public static class SyncCommands
         catch (SyncException e)
         {
             context.Error.WriteLine($"{sync.Name}: {scrubber.Scrub(e.Message)}");
-            return e.Kind == SyncErrorKind.RemoteIdMismatch ? ExitCodes.RemoteIdMismatch : failureCode;
+            return e.Kind switch
+            {
+                SyncErrorKind.RemoteIdMismatch => ExitCodes.RemoteIdMismatch,
+                SyncErrorKind.RemoteLocked => ExitCodes.SyncBusy,
+                _ => failureCode,
+            };
         }
         catch (RemoteException e)
         {

@@ -28,6 +28,7 @@ public static class SyncConfigCommandLine
             SyncCommands.Test(context),
             SyncCommands.Reinitialize(context),
             SyncCommands.Verify(context),
+            SyncCommands.Recover(context),
             LeaseCommand.Create(context),
             DemoCommand.Create(context),
         };

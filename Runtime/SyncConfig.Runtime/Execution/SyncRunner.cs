@@ -13,7 +13,7 @@ public sealed record RunOutcome(SyncResult? Result, string? BusyWith = null)
     /// <summary>Another run of the same sync held the lock; nothing was done.</summary>
     public bool WasBusy => Result is null;
 
-    public bool RemoteIdMismatch => Result?.Errors.Any(e => e.Contains(SyncException.RemoteIdMismatchMessage, StringComparison.Ordinal)) == true;
+    public bool RemoteIdMismatch => Result?.ErrorKind == SyncErrorKind.RemoteIdMismatch;
 }
 
 /// <summary>
@@ -26,13 +26,15 @@ public sealed class SyncRunner
     private static readonly TimeSpan ProgressFileInterval = TimeSpan.FromSeconds(1);
 
     private readonly SyncEngine engine;
+    private readonly TransportRegistry transports;
     private readonly StatusPublisher status;
     private readonly string stateFolder;
     private readonly TimeProvider clock;
 
-    public SyncRunner(SyncEngine engine, StatusPublisher status, string stateFolder, TimeProvider clock)
+    public SyncRunner(SyncEngine engine, TransportRegistry transports, StatusPublisher status, string stateFolder, TimeProvider clock)
     {
         this.engine = engine;
+        this.transports = transports;
         this.status = status;
         this.stateFolder = stateFolder;
         this.clock = clock;
@@ -59,18 +61,22 @@ public sealed class SyncRunner
         SyncResult result;
         try
         {
-            await using var transport = Transports.Create(sync.Destination);
+            await using var transport = transports.Create(sync.Destination);
             result = trigger == AttemptTrigger.Reinitialize
                 ? await engine.ReinitializeAsync(job, transport, reporter, cancellationToken)
                 : await engine.SyncAsync(job, transport, reporter, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            result = Failure(sync, startedAt, SyncOutcome.RolledBack, "Stopped before the sync finished; the next sync recovers the remote to its last commit.");
+            result = Failure(sync, startedAt, SyncOutcome.RolledBack, "Stopped before the sync finished; the next sync recovers the remote to its last commit.", null);
         }
-        catch (Exception e) when (e is SyncException or TransportNotAvailableException or RemoteException)
+        catch (SyncException e)
         {
-            result = Failure(sync, startedAt, SyncOutcome.Failed, e.Message);
+            result = Failure(sync, startedAt, SyncOutcome.Failed, e.Message, e.Kind);
+        }
+        catch (Exception e) when (e is TransportNotAvailableException or RemoteException)
+        {
+            result = Failure(sync, startedAt, SyncOutcome.Failed, e.Message, SyncErrorKind.Other);
         }
         finally
         {
@@ -82,13 +88,14 @@ public sealed class SyncRunner
         return new RunOutcome(result);
     }
 
-    private SyncResult Failure(ResolvedSync sync, DateTimeOffset startedAt, SyncOutcome outcome, string error) => new()
+    private SyncResult Failure(ResolvedSync sync, DateTimeOffset startedAt, SyncOutcome outcome, string error, SyncErrorKind? kind) => new()
     {
         SyncName = sync.Name,
         Outcome = outcome,
         StartedAt = startedAt,
         EndedAt = clock.GetUtcNow(),
         Errors = [error],
+        ErrorKind = kind,
     };
 
     /// <summary>Forwards progress and mirrors it, at most once per interval, into the file <c>status</c> reads.</summary>

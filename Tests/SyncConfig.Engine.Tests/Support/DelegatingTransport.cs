@@ -5,7 +5,7 @@ namespace SyncConfig.Engine.Tests.Support;
 /// <summary>Passes every operation on; a test overrides the one it wants to disturb.</summary>
 public abstract class DelegatingTransport(IRemoteTransport inner) : IRemoteTransport
 {
-    public TransportCapabilities Capabilities => inner.Capabilities;
+    public virtual TransportCapabilities Capabilities => inner.Capabilities;
     public string DisplayName => inner.DisplayName;
 
     protected virtual void Before(string operation) { }

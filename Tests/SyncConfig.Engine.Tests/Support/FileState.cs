@@ -51,13 +51,18 @@ public static class Disk
         return result;
     }
 
-    /// <summary>What a finished sync must not leave: a journal, staging or tmp files, or more than one manifest.</summary>
-    public static IEnumerable<string> Leftovers(string remoteFolder)
+    /// <summary>
+    /// What a finished sync must not leave: a journal, a lock, staging or tmp files, or more than one manifest. A rollback
+    /// may keep staged uploads for the next sync to continue (<paramref name="stagingAllowed"/>).
+    /// </summary>
+    public static IEnumerable<string> Leftovers(string remoteFolder, bool stagingAllowed = false)
     {
         var metadata = System.IO.Path.Combine(remoteFolder, ".syncconfig");
         if (File.Exists(System.IO.Path.Combine(metadata, "journal.json")))
             yield return "journal.json";
-        foreach (var name in new[] { "staging", "tmp" })
+        if (File.Exists(System.IO.Path.Combine(metadata, "lock")))
+            yield return "lock";
+        foreach (var name in stagingAllowed ? ["tmp", "locks"] : new[] { "staging", "tmp", "locks" })
         {
             var folder = System.IO.Path.Combine(metadata, name);
             if (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any())

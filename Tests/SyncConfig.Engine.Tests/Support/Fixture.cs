@@ -20,7 +20,13 @@ public sealed class Fixture : IDisposable
     public string TargetPath { get; }
     public string RemoteFolder => Path.Combine(TargetPath, "Offsite");
     public SyncJob Job { get; set; }
-    public SyncEngine Engine { get; set; } = new(options: new SyncEngineOptions { RetryDelay = TimeSpan.FromMilliseconds(5) });
+    public SyncEngine Engine { get; set; } = new(options: Options);
+
+    /// <summary>Quick retries, and a short wait for another sync's remote lock.</summary>
+    public static SyncEngineOptions Options { get; } = new()
+    {
+        RetryDelay = TimeSpan.FromMilliseconds(5), RemoteLockPollInterval = TimeSpan.FromMilliseconds(20), RemoteLockWait = TimeSpan.FromSeconds(2),
+    };
     public string Temp => _temp.Path;
 
     public LocalPathTransport Target() => new(TargetPath);

@@ -24,7 +24,7 @@ public sealed class SyncRunnerTests
         var registration = Registrations.LocalPath("Usb", repository, folder.Combine("offsite"));
         var sync = new ResolvedSync(registration, repository, "Site", null, registration.Destination, []);
         var publisher = new StatusPublisher(new StatusStore(folder.Combine("status"), 10), new SyncCatalogList([registration], []), TimeZoneInfo.Utc, TimeProvider.System);
-        var runner = new SyncRunner(new SyncEngine(), publisher, folder.Combine("state"), TimeProvider.System);
+        var runner = new SyncRunner(new SyncEngine(), TransportRegistry.InThisBuild, publisher, folder.Combine("state"), TimeProvider.System);
         using var stop = new CancellationTokenSource();
         var phases = new List<string>();
         var stopOnUpload = new SynchronousProgress(p =>
@@ -45,7 +45,7 @@ public sealed class SyncRunnerTests
 
         Assert.AreEqual(SyncOutcome.Succeeded, resumed.Result!.Outcome, string.Join("\n", resumed.Result.Errors));
         Assert.AreEqual(ExitCodes.Ok, SyncCommands.ExitCodeOf(resumed, interrupted: false));
-        var report = await new SyncEngine().VerifyAsync(new SyncJob("Usb", repository, "Site"), Runtime.Execution.Transports.Create(sync.Destination), CancellationToken.None);
+        var report = await new SyncEngine().VerifyAsync(new SyncJob("Usb", repository, "Site"), TransportRegistry.InThisBuild.Create(sync.Destination), CancellationToken.None);
         Assert.IsTrue(report.IsIntact);
         Assert.AreEqual(Directory.EnumerateFiles(repository, "*.*", SearchOption.AllDirectories).Count(f => !f.Contains(".syncconfig")), report.FilesChecked);
     }

@@ -101,7 +101,7 @@ public sealed class WindowSchedulerTests
             Publisher = new StatusPublisher(new StatusStore(folder.Combine("status"), 10), new SyncCatalogList([registration], []), TimeZoneInfo.Utc, Clock);
             Attempts = new WindowAttempts(State);
             var engine = new SyncEngine(timeProvider: Clock, options: new SyncEngineOptions { LeasePollInterval = TimeSpan.FromSeconds(5) });
-            Scheduler = new WindowScheduler(new SyncRunner(engine, Publisher, State, Clock), Attempts, TimeZoneInfo.Utc, Clock, NullLogger.Instance, TimeSpan.FromSeconds(10));
+            Scheduler = new WindowScheduler(new SyncRunner(engine, TransportRegistry.InThisBuild, Publisher, State, Clock), Attempts, TimeZoneInfo.Utc, Clock, NullLogger.Instance, TimeSpan.FromSeconds(10));
         }
 
         public FakeTimeProvider Clock { get; }
