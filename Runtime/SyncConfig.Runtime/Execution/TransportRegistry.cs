@@ -1,5 +1,6 @@
 using SyncConfig.Catalog;
 using SyncConfig.Transports;
+using SyncConfig.Transports.Ftp;
 using SyncConfig.Transports.LocalPath;
 
 namespace SyncConfig.Runtime.Execution;
@@ -17,6 +18,7 @@ public sealed class TransportRegistry(IReadOnlyList<ITransportFactory<Destinatio
     public static TransportRegistry InThisBuild { get; } = new(
     [
         new LocalPathTransportFactory(),
+        new FtpTransportFactory(),
     ]);
 
     /// <summary>A transport for the destination, not yet connected.</summary>

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using SyncConfig.Runtime.Cli;
+using SyncConfig.Runtime.Tests.Infrastructure;
+
+namespace SyncConfig.Runtime.Tests.Cli;
+
+/// <summary>The built executable against the real FTP servers: FTPS to vsftpd, plain FTP to pure-ftpd.</summary>
+[TestClass]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class FtpEndToEndTests
+{
+    [TestMethod]
+    [DataRow("FtpsTestOffsite", "FtpsOffsite")]
+    [DataRow("FtpTestOffsite", "FtpOffsite")]
+    public void Test_sync_no_change_verify_reinitialize(string sync, string folderName)
+    {
+        using var cli = SyncLifecycleEndToEndTests.DemoProcess(out var repository, out _);
+        // The servers log in as the test account: the target folder is made writable for it.
+        var target = Path.Combine(TestServers.Value("SYNCTEST_HOME"), "e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(target);
+        File.SetUnixFileMode(target, (UnixFileMode)0b111_111_111);
+        try
+        {
+            cli.Environment["SYNCTEST_FTP_REPOSITORY"] = repository;
+            cli.Environment["SYNCTEST_FTP_SERVER"] = TestServers.Value("SYNCTEST_HOST") + target;
+            foreach (var name in new[] { "SYNCTEST_USER", "SYNCTEST_PASSWORD", "SYNCTEST_FTPS_CERT_SHA256" })
+                cli.Environment[name] = TestServers.Value(name);
+            var files = Directory.EnumerateFiles(repository, "*", SearchOption.AllDirectories).Count();
+
+            var test = cli.Run("test", sync);
+            Assert.AreEqual(ExitCodes.Ok, test.ExitCode, test.ToString());
+
+            var first = cli.Run("sync", sync, "--now");
+            Assert.AreEqual(ExitCodes.Ok, first.ExitCode, first.ToString());
+            Assert.AreEqual(files, Report(cli, sync).GetProperty("filesUploaded").GetArrayLength());
+            var remote = Path.Combine(target, folderName);
+            foreach (var file in Directory.EnumerateFiles(repository, "*.mrimg", SearchOption.AllDirectories))
+                CollectionAssert.AreEqual(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(remote, Path.GetRelativePath(repository, file))));
+
+            var second = cli.Run("sync", sync, "--now");
+            Assert.AreEqual(ExitCodes.Ok, second.ExitCode, second.ToString());
+            Assert.AreEqual(0, Report(cli, sync).GetProperty("bytesUploaded").GetInt64(), "a second sync with no change uploads nothing");
+
+            var verify = cli.Run("verify", sync);
+            Assert.AreEqual(ExitCodes.Ok, verify.ExitCode, verify.ToString());
+            File.Delete(Directory.EnumerateFiles(remote, "*.mrimg", SearchOption.AllDirectories).First());
+            var damaged = cli.Run("verify", sync);
+            Assert.AreEqual(ExitCodes.VerifyFailed, damaged.ExitCode, damaged.ToString());
+
+            File.Delete(Path.Combine(repository, ".syncconfig", "id"));
+            var mismatch = cli.Run("sync", sync, "--now");
+            Assert.AreEqual(ExitCodes.RemoteIdMismatch, mismatch.ExitCode, mismatch.ToString());
+            var reinitialize = cli.Run("reinitialize", sync);
+            Assert.AreEqual(ExitCodes.Ok, reinitialize.ExitCode, reinitialize.ToString());
+            var after = cli.Run("verify", sync);
+            Assert.AreEqual(ExitCodes.Ok, after.ExitCode, after.ToString());
+            SecretScan.AssertNone([TestServers.Value("SYNCTEST_PASSWORD")], string.Join("\n", test, first, second, verify, damaged, mismatch, reinitialize, after), cli.WorkFolder);
+        }
+        finally
+        {
+            Directory.Delete(target, recursive: true);
+        }
+    }
+
+    private static JsonElement Report(SyncConfigProcess cli, string sync) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(cli.StatusFolder, sync + ".json"))).RootElement.GetProperty("lastAttempt").Clone();
+}
