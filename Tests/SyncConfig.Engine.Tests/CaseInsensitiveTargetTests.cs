@@ -1,0 +1,41 @@
+using SyncConfig.Engine.Results;
+using SyncConfig.Engine.Tests.Support;
+
+namespace SyncConfig.Engine.Tests;
+
+/// <summary>On a target that ignores case, a name that changed only in case is the same file: replaced, never deleted.</summary>
+[TestClass]
+public sealed class CaseInsensitiveTargetTests
+{
+    [TestMethod]
+    public async Task RenamingAComputerFolderOnlyInCaseKeepsItsFilesOnTheTarget()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("pc01/AAAA/full.mrimg", 30_000, 1);
+        f.Repository.Write("pc01/AAAA/inc-01.mrimg", 3_000, 2);
+        await f.SyncSucceedsAsync(new CaseFoldingTransport(f.Target(), f.TargetPath));
+        Directory.Move(f.Repository.Full("pc01"), f.Repository.Full("PC01"));
+
+        var renamed = await f.SyncSucceedsAsync(new CaseFoldingTransport(f.Target(), f.TargetPath));
+        Assert.IsEmpty(renamed.FilesDeleted, "nothing is deleted: upload-then-delete would delete what was just uploaded");
+        CollectionAssert.AreEqual(new[] { "PC01/AAAA/full.mrimg", "PC01/AAAA/inc-01.mrimg" }, Disk.Committed(f.RemoteFolder).Keys.ToList());
+        var report = await f.Engine.VerifyAsync(f.Job, new CaseFoldingTransport(f.Target(), f.TargetPath), default);
+        Assert.IsTrue(report.IsIntact, string.Join("; ", report.Missing.Concat(report.SizeMismatches).Concat(report.HashMismatches).Concat(report.Errors)));
+        CollectionAssert.AreEqual(Disk.Files(f.Repository.Root).Values.Select(v => v.Sha256).ToList(), Disk.Files(f.RemoteFolder).Values.Select(v => v.Sha256).ToList());
+
+        var again = await f.SyncSucceedsAsync(new CaseFoldingTransport(f.Target(), f.TargetPath));
+        Assert.IsEmpty(again.FilesUploaded, "the folded listing finds every file in place");
+    }
+
+    [TestMethod]
+    public async Task TwoFilesThatDifferOnlyInCaseStopTheSyncBeforeItWrites()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 3_000, 1);
+        f.Repository.Write("PC01/AAAA/FULL.mrimg", 3_000, 2);
+        var result = await f.SyncAsync(new CaseFoldingTransport(f.Target(), f.TargetPath));
+        Assert.AreEqual(SyncOutcome.Failed, result.Outcome);
+        StringAssert.Contains(result.Errors.Single(), "differ only in letter case");
+        Assert.IsFalse(Directory.Exists(Path.Combine(f.RemoteFolder, "PC01")));
+    }
+}

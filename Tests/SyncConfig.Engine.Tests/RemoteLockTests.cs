@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SyncConfig.Engine.Protocol;
+using SyncConfig.Engine.Results;
+using SyncConfig.Engine.Tests.Support;
+using SyncConfig.Transports;
+
+namespace SyncConfig.Engine.Tests;
+
+/// <summary>One writer per remote folder: a second sync waits or stops naming the holder, never writes beside it.</summary>
+[TestClass]
+public sealed class RemoteLockTests
+{
+    /// <summary>Holds the sync's first upload until released, so another sync meets its lock while its journal is out.</summary>
+    private sealed class HeldAtFirstUpload(IRemoteTransport inner) : DelegatingTransport(inner)
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async Task WriteAsync(string path, Stream content, WriteMode mode, CancellationToken ct)
+        {
+            if (path.Contains("/.syncconfig/staging/", StringComparison.Ordinal))
+            {
+                Reached.TrySetResult();
+                await Release.Task.WaitAsync(ct);
+            }
+            await base.WriteAsync(path, content, mode, ct);
+        }
+    }
+
+    /// <summary>The Local Path transport without exclusive create: the lock falls back to restic's listing scheme.</summary>
+    private sealed class WithoutExclusiveCreate(IRemoteTransport inner) : DelegatingTransport(inner)
+    {
+        public override TransportCapabilities Capabilities => base.Capabilities with { ExclusiveCreate = false };
+    }
+
+    public static IEnumerable<object[]> Schemes => [["exclusive create"], ["listing"]];
+
+    private static IRemoteTransport Open(Fixture f, string scheme) =>
+        scheme == "listing" ? new WithoutExclusiveCreate(f.Target()) : f.Target();
+
+    private static SyncEngine Engine(TimeSpan wait, TimeSpan? staleAfter = null) => new(options: new SyncEngineOptions
+    {
+        RetryDelay = TimeSpan.FromMilliseconds(5),
+        RemoteLockPollInterval = TimeSpan.FromMilliseconds(20),
+        RemoteLockWait = wait,
+        RemoteLockStaleAfter = staleAfter ?? TimeSpan.FromMinutes(30),
+    });
+
+    [TestMethod]
+    [DynamicData(nameof(Schemes))]
+    public async Task ASecondSyncStopsNamingTheHolderAndLeavesItsJournalAlone(string scheme)
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 20_000, 1);
+        await f.SyncSucceedsAsync(Open(f, scheme));
+        var committed = Disk.Files(f.RemoteFolder).Values.ToList();
+        f.Repository.Write("PC01/AAAA/inc-01.mrimg", 5_000, 2);
+
+        var held = new HeldAtFirstUpload(Open(f, scheme));
+        var first = f.Engine.SyncAsync(f.Job with { Name = "nightly" }, held, null, default);
+        await held.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var second = await Engine(wait: TimeSpan.FromMilliseconds(100)).SyncAsync(f.Job with { Name = "run-now" }, Open(f, scheme), null, default);
+        Assert.AreEqual(SyncOutcome.Failed, second.Outcome);
+        Assert.AreEqual(SyncErrorKind.RemoteLocked, second.ErrorKind);
+        StringAssert.Contains(second.Errors.Single(), "sync 'nightly' on " + Environment.MachineName);
+        Assert.IsTrue(File.Exists(Path.Combine(f.RemoteFolder, ".syncconfig", "journal.json")), "the running sync's journal was not rolled back");
+        CollectionAssert.AreEqual(committed, Disk.Files(f.RemoteFolder).Values.ToList(), "the mirror is still the last commit");
+
+        held.Release.SetResult();
+        Assert.AreEqual(SyncOutcome.Succeeded, (await first).Outcome);
+        f.AssertRemoteIsRepository();
+    }
+
+    [TestMethod]
+    [DataRow("exclusive create", true)]
+    [DataRow("exclusive create", false)]
+    [DataRow("listing", true)]
+    [DataRow("listing", false)]
+    public async Task ASecondSyncWaitsForTheFirstThenFindsNothingToDo(string scheme, bool nightlyFirst)
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 20_000, 1);
+        f.Repository.Write("PC02/BBBB/full.mrimg", 30_000, 2);
+        var (firstName, secondName) = nightlyFirst ? ("nightly", "run-now") : ("run-now", "nightly");
+
+        var held = new HeldAtFirstUpload(Open(f, scheme));
+        var first = f.Engine.SyncAsync(f.Job with { Name = firstName }, held, null, default);
+        await held.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var waiting = new LockProgress();
+        var second = Engine(wait: TimeSpan.FromSeconds(30)).SyncAsync(f.Job with { Name = secondName }, Open(f, scheme), waiting, default);
+        await waiting.Locking.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(200);
+        Assert.IsFalse(second.IsCompleted, "the second sync went on while the first held the lock");
+
+        held.Release.SetResult();
+        var one = await first;
+        var two = await second;
+        Assert.AreEqual(SyncOutcome.Succeeded, one.Outcome, string.Join("; ", one.Errors));
+        Assert.AreEqual(SyncOutcome.Succeeded, two.Outcome, string.Join("; ", two.Errors));
+        Assert.HasCount(2, one.FilesUploaded);
+        Assert.IsEmpty(two.FilesUploaded, "the second sync planned from the first one's commit");
+        f.AssertRemoteIsRepository();
+    }
+
+    private sealed class LockProgress : IProgress<SyncProgress>
+    {
+        public TaskCompletionSource Locking { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Report(SyncProgress value)
+        {
+            if (value.Phase.StartsWith("Locking", StringComparison.Ordinal))
+                Locking.TrySetResult();
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Schemes))]
+    public async Task SyncsStartedAtOnceCommitOneAfterAnother(string scheme)
+    {
+        using var f = new Fixture();
+        for (var i = 0; i < 6; i++)
+            f.Repository.Write($"PC0{i}/AAAA/full.mrimg", 40_000 + i, i);
+        var engine = Engine(wait: TimeSpan.FromSeconds(60));
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Task.Run(() => engine.SyncAsync(f.Job with { Name = "sync-" + i }, Open(f, scheme), null, default))));
+        foreach (var result in results)
+            Assert.AreEqual(SyncOutcome.Succeeded, result.Outcome, string.Join("; ", result.Errors));
+        Assert.AreEqual(1, results.Count(r => r.FilesUploaded.Count > 0), "exactly one sync uploaded; the others found its commit");
+        f.AssertRemoteIsRepository();
+    }
+
+    [TestMethod]
+    public async Task TheLockOfAProcessOfThisHostThatIsGoneIsTakenOverAtOnce()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
+        using var gone = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        await gone.WaitForExitAsync();
+        WriteLock(f, Environment.MachineName, gone.Id, renewed: DateTimeOffset.UtcNow);
+
+        var result = await Engine(wait: TimeSpan.Zero).SyncAsync(f.Job, f.Target(), null, default);
+        Assert.AreEqual(SyncOutcome.Succeeded, result.Outcome, string.Join("; ", result.Errors));
+        f.AssertRemoteIsRepository();
+    }
+
+    [TestMethod]
+    public async Task ALockOfAnotherHostIsHonouredUntilItGoesStale()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
+        WriteLock(f, "backup-02", 4242, renewed: DateTimeOffset.UtcNow);
+        var busy = await Engine(wait: TimeSpan.Zero, staleAfter: TimeSpan.FromMinutes(30)).SyncAsync(f.Job, f.Target(), null, default);
+        Assert.AreEqual(SyncErrorKind.RemoteLocked, busy.ErrorKind);
+        StringAssert.Contains(busy.Errors.Single(), "on backup-02 (process 4242)");
+        Assert.IsFalse(Directory.Exists(Path.Combine(f.RemoteFolder, "PC01")), "nothing was written beside the holder");
+
+        WriteLock(f, "backup-02", 4242, renewed: DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        var taken = await Engine(wait: TimeSpan.Zero, staleAfter: TimeSpan.FromMinutes(30)).SyncAsync(f.Job, f.Target(), null, default);
+        Assert.AreEqual(SyncOutcome.Succeeded, taken.Outcome, string.Join("; ", taken.Errors));
+        f.AssertRemoteIsRepository();
+    }
+
+    [TestMethod]
+    public async Task ASyncWhoseLockWasTakenOverDoesNotCommit()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
+        var held = new HeldAtFirstUpload(f.Target());
+        // The first sync never renews in time: to the second one its lock looks stale after 50 ms.
+        var first = f.Engine.SyncAsync(f.Job with { Name = "suspended" }, held, null, default);
+        await held.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(100);
+        var second = await Engine(wait: TimeSpan.Zero, staleAfter: TimeSpan.FromMilliseconds(50)).SyncAsync(f.Job with { Name = "taker" }, f.Target(), null, default);
+        Assert.AreEqual(SyncOutcome.Succeeded, second.Outcome, string.Join("; ", second.Errors));
+
+        held.Release.SetResult();
+        var late = await first;
+        Assert.AreEqual(SyncOutcome.Failed, late.Outcome);
+        Assert.AreEqual(SyncErrorKind.RemoteLocked, late.ErrorKind, string.Join("; ", late.Errors));
+        var mirror = Disk.Files(f.RemoteFolder).Values.ToList();
+        CollectionAssert.AreEqual(Disk.Files(f.Repository.Root).Values.ToList(), mirror);
+        CollectionAssert.AreEqual(mirror, Disk.Committed(f.RemoteFolder).Values.ToList());
+        Assert.HasCount(1, Disk.ManifestFiles(f.RemoteFolder), "only the taker committed");
+    }
+
+    private static void WriteLock(Fixture f, string host, int processId, DateTimeOffset renewed)
+    {
+        var path = Path.Combine(f.RemoteFolder, ".syncconfig", "lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, JsonSerializer.Serialize(new
+        {
+            format = 1, token = Guid.NewGuid().ToString("N"), host, processId, syncName = "elsewhere", repositoryId = Guid.NewGuid().ToString(),
+            startedAt = renewed, renewedAt = renewed,
+        }));
+    }
+}
