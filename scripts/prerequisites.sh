@@ -23,9 +23,12 @@ for purpose in "${@:-test}"; do
   esac
 done
 
+# One dpkg-query for all: the server scripts call this on every start.
+installed=" $(dpkg-query -W -f '${Package} ${Status}\n' "${packages[@]}" 2>/dev/null |
+  awk '$NF == "installed" { printf "%s ", $1 }' || true)"
 missing=()
-for p in "${packages[@]+"${packages[@]}"}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+for p in "${packages[@]}"; do
+  [[ $installed == *" $p "* || " ${missing[*]} " == *" $p "* ]] || missing+=("$p")
 done
 if ((${#missing[@]})); then
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi

@@ -98,7 +98,12 @@ ensure_test_user() {
   printf '%s:%s\n' "$TEST_USER" "$(secret "$STATE/password")" | chpasswd
 }
 
-# The pid listening on 127.0.0.1:PORT (TCP), or nothing.
+# Whether anything listens on TCP PORT. Cheap, unlike listener_pid, which scans every process.
+port_listening() {
+  [ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]
+}
+
+# The pid listening on TCP PORT, or nothing.
 listener_pid() {
   ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1
 }
@@ -114,29 +119,35 @@ command_of() {
   tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null
 }
 
+# Shows the end of each log, from the last start onwards.
 log_tail() {
   local log
   for log in "$@"; do
     [ -s "$log" ] || continue
-    printf -- '--- last lines of %s\n' "$log" >&2
-    tail -n 25 "$log" >&2
+    printf -- '--- %s\n' "$log" >&2
+    awk '/^=== .* starting: / { n = 0 } { line[n++] = $0 } END { for (i = (n > 25 ? n - 25 : 0); i < n; i++) print line[i] }' "$log" >&2
   done
 }
 
-# launch NAME PORT COMMAND...: starts COMMAND in its own session unless our server already
-# listens on PORT. Its output goes to logs/NAME.log. Sets `launched_pid` (empty when it was
-# already running). The server keeps no descriptor of the caller's: a test runner that captures
-# our output must not wait for a daemon to close its pipe.
+# Succeeds when our server listens on PORT, fails when nothing does, and stops the script when a
+# process of another state folder or program holds it.
+ours_listening() {
+  local name=$1 port=$2 pid
+  port_listening "$port" || return 1
+  pid=$(listener_pid "$port")
+  is_ours "$pid" && return 0
+  die "$name: port $port is taken by another process (pid $pid: $(command_of "$pid"))"
+}
+
+# launch NAME PORT COMMAND...: starts COMMAND in its own session unless PORT listens already
+# (check_ports has made sure that a listener there is ours). Its output goes to logs/NAME.log.
+# Sets `launched_pid` (empty when it was already running). The server keeps no descriptor of the
+# caller's: a test runner that captures our output must not wait for a daemon to close its pipe.
 launch() {
   local name=$1 port=$2
   shift 2
   launched_pid=
-  local pid
-  pid=$(listener_pid "$port")
-  if [ -n "$pid" ]; then
-    is_ours "$pid" && return 0
-    die "$name: port $port is taken by another process (pid $pid: $(command_of "$pid"))"
-  fi
+  port_listening "$port" && return 0
   local log="$STATE/logs/$name.log"
   printf '=== %s starting: %s\n' "$(date '+%F %T')" "$*" >>"$log"
   (
@@ -149,22 +160,19 @@ launch() {
   launched_pid=$!
 }
 
-# wait_listening NAME PORT SECONDS PID [LOG...]: waits until PORT listens; on a timeout, or when
-# the launched process exits first, stops what was launched and fails with the logs' last lines.
+# wait_listening NAME PORT SECONDS PID: waits until PORT listens; on a timeout, or when the
+# launched process exits first, stops what was launched and fails with its log's last lines.
 wait_listening() {
-  local name=$1 port=$2 seconds=$3 pid=$4
-  shift 4
-  local logs=("$STATE/logs/$name.log" "$@")
-  local deadline
+  local name=$1 port=$2 seconds=$3 pid=$4 log="$STATE/logs/$1.log" deadline
   deadline=$(awk -v a="$(now)" -v s="$seconds" 'BEGIN { printf "%.0f", (a + s) * 1000 }')
-  while [ -z "$(listener_pid "$port")" ]; do
+  while ! port_listening "$port"; do
     if [ -n "$pid" ] && ! process_alive "$pid"; then
-      log_tail "${logs[@]}"
+      log_tail "$log"
       die "$name exited before listening on $HOST:$port"
     fi
     if [ "$(awk -v a="$(now)" 'BEGIN { printf "%.0f", a * 1000 }')" -gt "$deadline" ]; then
       [ -n "$pid" ] && kill_session "$pid" KILL
-      log_tail "${logs[@]}"
+      log_tail "$log"
       die "$name did not listen on $HOST:$port within $seconds s"
     fi
     sleep 0.05
@@ -196,8 +204,8 @@ kill_session() {
 # stop_listener NAME PORT: stops our server on PORT and waits until the port is free.
 stop_listener() {
   local name=$1 port=$2 pid signal tries
+  port_listening "$port" || return 0
   pid=$(listener_pid "$port")
-  [ -n "$pid" ] || return 0
   if ! is_ours "$pid"; then
     say "$name: port $port belongs to another process (pid $pid), left alone" >&2
     return 0
@@ -205,7 +213,7 @@ stop_listener() {
   for signal in TERM KILL; do
     kill_session "$pid" "$signal"
     for ((tries = 0; tries < 100; tries++)); do
-      [ -z "$(listener_pid "$port")" ] && return 0
+      port_listening "$port" || return 0
       sleep 0.05
     done
   done
@@ -215,10 +223,12 @@ stop_listener() {
 # Prints "running (pid N)", "stopped", or "port taken by ..." for a port.
 listener_state() {
   local pid
-  pid=$(listener_pid "$1")
-  if [ -z "$pid" ]; then
+  if ! port_listening "$1"; then
     printf 'stopped'
-  elif is_ours "$pid"; then
+    return
+  fi
+  pid=$(listener_pid "$1")
+  if is_ours "$pid"; then
     printf 'running (pid %s)' "$pid"
   else
     printf 'port taken by pid %s: %s' "$pid" "$(command_of "$pid")"
@@ -229,6 +239,15 @@ listener_state() {
 # (configuration, keys, its part of servers.env), NAME_launch PROCESS PORT, and may provide
 # NAME_ready (what must work beyond listening).
 START_TIMEOUT=60
+
+# Stops the script before anything is touched when a port of the server is held by another
+# process: the test account, for one, is shared with whatever state folder holds it.
+check_ports() {
+  local name port
+  while read -r name port; do
+    ours_listening "$name" "$port" || true
+  done < <("${1}_listeners")
+}
 
 # launch_server NAME: launches every process of the server that is not running yet, and records
 # in `launched` the pids of those it launched.
@@ -277,7 +296,7 @@ write_env() {
     say "SYNCTEST_PASSWORD=$(secret "$STATE/password")"
     say "SYNCTEST_HOME=$STATE/home"
     for part in "${ALL_SERVERS[@]}"; do
-      [ -f "$STATE/$part/server.env" ] && cat "$STATE/$part/server.env"
+      if [ -f "$STATE/$part/server.env" ]; then cat "$STATE/$part/server.env"; fi
     done
   } >"$env.tmp"
   chmod 600 "$env.tmp"

@@ -121,27 +121,21 @@ EOF
 
   # The rings name the backends' ports: rebuilt when those change, kept otherwise (building
   # them costs seconds of Python start-up).
-  local layout="$SWIFT_OBJECT_PORT $SWIFT_CONTAINER_PORT $SWIFT_ACCOUNT_PORT"
+  local layout name port
+  layout=$(s3_listeners | grep -E '^swift-(object|container|account) ')
   if [ "$(cat "$dir/rings.layout" 2>/dev/null)" != "$layout" ]; then
-    rm -f "$dir"/*.builder "$dir"/*.ring.gz
-    rm -rf "$dir/backups"
-    local kind port
-    for kind in object container account; do
-      case $kind in
-        object) port=$SWIFT_OBJECT_PORT ;;
-        container) port=$SWIFT_CONTAINER_PORT ;;
-        account) port=$SWIFT_ACCOUNT_PORT ;;
-      esac
+    rm -rf "$dir"/*.builder "$dir"/*.ring.gz "$dir/backups"
+    while read -r name port; do
       (
         cd "$dir"
-        swift-ring-builder "$kind.builder" create 6 1 1 >/dev/null
-        swift-ring-builder "$kind.builder" add "r1z1-$HOST:$port/d1" 1 >/dev/null
-        swift-ring-builder "$kind.builder" rebalance >/dev/null
+        swift-ring-builder "${name#swift-}.builder" create 6 1 1 >/dev/null
+        swift-ring-builder "${name#swift-}.builder" add "r1z1-$HOST:$port/d1" 1 >/dev/null
+        swift-ring-builder "${name#swift-}.builder" rebalance >/dev/null
       ) &
-    done
+    done <<<"$layout"
     wait
-    for kind in object container account; do
-      [ -f "$dir/$kind.ring.gz" ] || die "s3: building the $kind ring failed"
+    for name in object container account; do
+      [ -f "$dir/$name.ring.gz" ] || die "s3: building the $name ring failed"
     done
     printf '%s\n' "$layout" >"$dir/rings.layout"
   fi
