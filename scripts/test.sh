@@ -6,6 +6,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 bash scripts/prerequisites.sh test || { echo "prerequisites failed"; exit 1; }
+bash scripts/servers/start ftp || { echo "0 passed, 1 failed (the FTP test servers did not start)"; exit 1; }
 
 results="$root/TestResults"
 rm -rf "$results"
