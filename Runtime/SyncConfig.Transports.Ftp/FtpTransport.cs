@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using SyncConfig.Transports.Ftp.Client;
 
@@ -20,6 +21,7 @@ public sealed class FtpTransport : IRemoteTransport
     };
 
     private readonly FtpSessionPool _pool;
+    private readonly int _connections;
     private readonly string _root;
 
     /// <param name="options">The server and its login.</param>
@@ -28,6 +30,7 @@ public sealed class FtpTransport : IRemoteTransport
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(targetPath);
         _root = "/" + targetPath.Trim('/');
+        _connections = connections;
         _pool = new FtpSessionPool(options, connections);
         DisplayName = options.Endpoint + _root;
     }
@@ -88,27 +91,34 @@ public sealed class FtpTransport : IRemoteTransport
     public Task<bool> FolderExistsAsync(string path, CancellationToken cancellationToken) =>
         RunAsync(path, cancellationToken, client => client.FolderExistsAsync(Absolute(path), cancellationToken));
 
+    /// <summary>
+    /// Lists one level of folders at a time, the folders of a level side by side on the pool's sessions: a repository's
+    /// computers and backup definitions are a few dozen folders, each a round trip and a data connection.
+    /// </summary>
     public async IAsyncEnumerable<RemoteFileInfo> ListFilesAsync(string folder, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Read whole before the first file is handed out: the caller may use the transport while it goes through them.
-        var files = await RunAsync(folder, cancellationToken, async client =>
+        var files = new ConcurrentBag<RemoteFileInfo>();
+        IReadOnlyCollection<string> level = [folder];
+        while (level.Count > 0)
         {
-            var found = new List<RemoteFileInfo>();
-            var pending = new Queue<string>([folder]);
-            while (pending.TryDequeue(out var current))
-            {
-                foreach (var entry in await client.ListAsync(Absolute(current), cancellationToken) ?? [])
+            var next = new ConcurrentBag<string>();
+            await Parallel.ForEachAsync(level, new ParallelOptions { MaxDegreeOfParallelism = _connections, CancellationToken = cancellationToken },
+                async (current, ct) => await RunAsync(current, ct, async client =>
                 {
-                    var path = current.Length == 0 ? entry.Name : current + "/" + entry.Name;
-                    if (entry.Kind == FtpEntryKind.Folder)
-                        pending.Enqueue(path);
-                    else
-                        found.Add(new RemoteFileInfo(path, entry.Length));
-                }
-            }
-            return found;
-        });
-        foreach (var file in files)
+                    foreach (var entry in await client.ListAsync(Absolute(current), ct) ?? [])
+                    {
+                        var path = current.Length == 0 ? entry.Name : current + "/" + entry.Name;
+                        if (entry.Kind == FtpEntryKind.Folder)
+                            next.Add(path);
+                        else
+                            files.Add(new RemoteFileInfo(path, entry.Length));
+                    }
+                    return true;
+                }));
+            level = next;
+        }
+        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return file;

@@ -66,17 +66,29 @@ public sealed class ErrorTests
     }
 
     [TestMethod]
-    public async Task A_server_that_demands_tls_session_reuse_is_named_with_its_setting()
+    public async Task A_server_that_demands_tls_session_reuse_given_by_ip_address_names_both_ways_out()
     {
-        await using var transport = new FtpTransport(TestServers.Server("vsftpd-tls-reuse"), TestServers.Home, 1);
+        var byAddress = TestServers.Server("vsftpd-tls-reuse") with { Host = TestServers.Value("SYNCTEST_HOST") };
+        await using var transport = new FtpTransport(byAddress, TestServers.Home, 1);
         var e = await Assert.ThrowsExactlyAsync<RemoteException>(async () =>
         {
             await transport.ConnectAsync(TestContext.CancellationToken);
             await transport.WriteAsync("reuse-" + Guid.NewGuid().ToString("N"), new MemoryStream([1, 2, 3]), WriteMode.Replace, TestContext.CancellationToken);
         });
-        Assert.Contains("require_ssl_reuse=NO", e.Message);
         Assert.Contains("522", e.Message);
+        Assert.Contains("require_ssl_reuse=NO", e.Message);
+        Assert.Contains("host name", e.Message);
         Assert.IsFalse(e.IsTransient);
+    }
+
+    [TestMethod]
+    public async Task A_server_that_demands_tls_session_reuse_given_by_name_takes_the_data_connections()
+    {
+        await using var folder = await RemoteFolder.CreateAsync(TestServers.Server("vsftpd-tls-reuse"));
+        await using var transport = folder.Transport(connections: 1);
+        await transport.ConnectAsync(TestContext.CancellationToken);
+        await transport.WriteAsync("file", new MemoryStream([1, 2, 3]), WriteMode.Replace, TestContext.CancellationToken);
+        Assert.AreEqual(3, (await transport.GetFileAsync("file", TestContext.CancellationToken))?.Length);
     }
 
     [TestMethod]

@@ -152,6 +152,11 @@ public sealed class FtpClient : IAsyncDisposable
         _replies = new FtpReplyReader(tls);
     }
 
+    /// <summary>
+    /// The same options for the control and every data connection. With a host name as the target (which goes out as SNI),
+    /// .NET on Linux resumes the control connection's TLS session on the data connections: servers that demand it
+    /// (vsftpd's require_ssl_reuse) accept them, and each transfer skips a full handshake. With an IP address it does not.
+    /// </summary>
     private SslClientAuthenticationOptions TlsOptions(RemoteCertificateValidationCallback validation) => new()
     {
         TargetHost = _options.Host,
@@ -411,8 +416,9 @@ public sealed class FtpClient : IAsyncDisposable
         {
             throw new FtpException(FtpFailure.Tls,
                 $"{_options.Endpoint} refused the encrypted data connection ({reply.Quoted}): it requires data connections to resume the " +
-                "control connection's TLS session, which .NET's TLS cannot do. Turn that requirement off on the server " +
-                "(vsftpd: require_ssl_reuse=NO; FileZilla Server: clear \"Require TLS session resumption on data connection\").", reply, failure);
+                "control connection's TLS session. .NET resumes TLS sessions only with a server given by its host name, not by an IP " +
+                "address: give the server's name in Server, or turn that requirement off on the server (vsftpd: require_ssl_reuse=NO; " +
+                "FileZilla Server: clear \"Require TLS session resumption on data connection\").", reply, failure);
         }
         if (reply is { IsSuccess: false })
             throw new FtpException(reply.Code == 421 ? FtpFailure.Unreachable : FtpFailure.Refused,

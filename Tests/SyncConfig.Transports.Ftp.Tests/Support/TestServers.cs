@@ -17,6 +17,12 @@ public static class TestServers
 
     public static string CertificateSha256 => Value("SYNCTEST_FTPS_CERT_SHA256");
 
+    /// <summary>
+    /// TLS servers are reached by name, as a real server would be: .NET resumes TLS sessions only for a named host, and
+    /// that is what lets vsftpd's require_ssl_reuse accept the data connections. "localhost" is 127.0.0.1 on these machines.
+    /// </summary>
+    public const string NamedHost = "localhost";
+
     /// <summary>The servers the transport must work with, by name: vsftpd and pure-ftpd, each plain and with TLS.</summary>
     public static FtpClientOptions Server(string name) => name switch
     {
@@ -30,7 +36,7 @@ public static class TestServers
 
     private static FtpClientOptions Options(string portVariable, bool tls) => new()
     {
-        Host = Value("SYNCTEST_HOST"),
+        Host = tls ? NamedHost : Value("SYNCTEST_HOST"),
         Port = int.Parse(Value(portVariable), System.Globalization.CultureInfo.InvariantCulture),
         UserName = Value("SYNCTEST_USER"),
         Password = Value("SYNCTEST_PASSWORD"),
