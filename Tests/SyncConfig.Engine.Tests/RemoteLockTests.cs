@@ -17,6 +17,14 @@ public sealed class RemoteLockTests
         public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        /// <summary>A failed assertion must not leave the held sync waiting (and renewing its lock) forever.</summary>
+        public IDisposable ReleaseOnDispose() => new Releaser(Release);
+
+        private sealed class Releaser(TaskCompletionSource release) : IDisposable
+        {
+            public void Dispose() => release.TrySetResult();
+        }
+
         public override async Task WriteAsync(string path, Stream content, WriteMode mode, CancellationToken ct)
         {
             if (path.Contains("/.syncconfig/staging/", StringComparison.Ordinal))
@@ -58,17 +66,19 @@ public sealed class RemoteLockTests
         f.Repository.Write("PC01/AAAA/inc-01.mrimg", 5_000, 2);
 
         var held = new HeldAtFirstUpload(Open(f, scheme));
+        using var release = held.ReleaseOnDispose();
         var first = f.Engine.SyncAsync(f.Job with { Name = "nightly" }, held, null, default);
         await held.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        var second = await Engine(wait: TimeSpan.FromMilliseconds(100)).SyncAsync(f.Job with { Name = "run-now" }, Open(f, scheme), null, default);
+        var elsewhere = f.CopyOfRepository("elsewhere");
+        var second = await Engine(wait: TimeSpan.FromMilliseconds(100)).SyncAsync(f.Job with { Name = "run-now", RepositoryPath = elsewhere }, Open(f, scheme), null, default);
         Assert.AreEqual(SyncOutcome.Failed, second.Outcome);
         Assert.AreEqual(SyncErrorKind.RemoteLocked, second.ErrorKind);
         StringAssert.Contains(second.Errors.Single(), "sync 'nightly' on " + Environment.MachineName);
         Assert.IsTrue(File.Exists(Path.Combine(f.RemoteFolder, ".syncconfig", "journal.json")), "the running sync's journal was not rolled back");
         CollectionAssert.AreEqual(committed, Disk.Files(f.RemoteFolder).Values.ToList(), "the mirror is still the last commit");
 
-        held.Release.SetResult();
+        held.Release.TrySetResult();
         Assert.AreEqual(SyncOutcome.Succeeded, (await first).Outcome);
         f.AssertRemoteIsRepository();
     }
@@ -84,17 +94,19 @@ public sealed class RemoteLockTests
         f.Repository.Write("PC01/AAAA/full.mrimg", 20_000, 1);
         f.Repository.Write("PC02/BBBB/full.mrimg", 30_000, 2);
         var (firstName, secondName) = nightlyFirst ? ("nightly", "run-now") : ("run-now", "nightly");
+        var elsewhere = f.CopyOfRepository("elsewhere");
 
         var held = new HeldAtFirstUpload(Open(f, scheme));
+        using var release = held.ReleaseOnDispose();
         var first = f.Engine.SyncAsync(f.Job with { Name = firstName }, held, null, default);
         await held.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var waiting = new LockProgress();
-        var second = Engine(wait: TimeSpan.FromSeconds(30)).SyncAsync(f.Job with { Name = secondName }, Open(f, scheme), waiting, default);
+        var second = Engine(wait: TimeSpan.FromSeconds(30)).SyncAsync(f.Job with { Name = secondName, RepositoryPath = elsewhere }, Open(f, scheme), waiting, default);
         await waiting.Locking.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(200);
         Assert.IsFalse(second.IsCompleted, "the second sync went on while the first held the lock");
 
-        held.Release.SetResult();
+        held.Release.TrySetResult();
         var one = await first;
         var two = await second;
         Assert.AreEqual(SyncOutcome.Succeeded, one.Outcome, string.Join("; ", one.Errors));
@@ -123,8 +135,9 @@ public sealed class RemoteLockTests
         for (var i = 0; i < 6; i++)
             f.Repository.Write($"PC0{i}/AAAA/full.mrimg", 40_000 + i, i);
         var engine = Engine(wait: TimeSpan.FromSeconds(60));
-        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
-            Task.Run(() => engine.SyncAsync(f.Job with { Name = "sync-" + i }, Open(f, scheme), null, default))));
+        var copies = Enumerable.Range(0, 6).Select(i => f.CopyOfRepository("machine-" + i)).ToList();
+        var results = await Task.WhenAll(copies.Select((copy, i) =>
+            Task.Run(() => engine.SyncAsync(f.Job with { Name = "sync-" + i, RepositoryPath = copy }, Open(f, scheme), null, default))));
         foreach (var result in results)
             Assert.AreEqual(SyncOutcome.Succeeded, result.Outcome, string.Join("; ", result.Errors));
         Assert.AreEqual(1, results.Count(r => r.FilesUploaded.Count > 0), "exactly one sync uploaded; the others found its commit");
@@ -168,14 +181,16 @@ public sealed class RemoteLockTests
         using var f = new Fixture();
         f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
         var held = new HeldAtFirstUpload(f.Target());
+        using var release = held.ReleaseOnDispose();
         // The first sync never renews in time: to the second one its lock looks stale after 50 ms.
         var first = f.Engine.SyncAsync(f.Job with { Name = "suspended" }, held, null, default);
         await held.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(100);
-        var second = await Engine(wait: TimeSpan.Zero, staleAfter: TimeSpan.FromMilliseconds(50)).SyncAsync(f.Job with { Name = "taker" }, f.Target(), null, default);
+        var second = await Engine(wait: TimeSpan.Zero, staleAfter: TimeSpan.FromMilliseconds(50))
+            .SyncAsync(f.Job with { Name = "taker", RepositoryPath = f.CopyOfRepository("elsewhere") }, f.Target(), null, default);
         Assert.AreEqual(SyncOutcome.Succeeded, second.Outcome, string.Join("; ", second.Errors));
 
-        held.Release.SetResult();
+        held.Release.TrySetResult();
         var late = await first;
         Assert.AreEqual(SyncOutcome.Failed, late.Outcome);
         Assert.AreEqual(SyncErrorKind.RemoteLocked, late.ErrorKind, string.Join("; ", late.Errors));

@@ -83,8 +83,9 @@ public sealed class RemoteOwnerTests
         await f.Engine.SyncAsync(new SyncJob("previous", previous.Root, "Offsite"), g.Target(), null, default);
         var interrupted = await f.Engine.ReinitializeAsync(f.Job, new FaultInjectingTransport(g.Target(), idWrite + 2, FaultMode.AbruptStop), null, default);
         Assert.AreNotEqual(SyncOutcome.Succeeded, interrupted.Outcome);
+        g.KillLockHolder();
 
-        var finished = await f.Engine.SyncAsync(f.Job, g.Target(), null, default);
+        var finished = await g.Engine.SyncAsync(f.Job, g.Target(), null, default);
         Assert.AreEqual(SyncOutcome.Succeeded, finished.Outcome, string.Join("; ", finished.Errors));
         CollectionAssert.AreEqual(new[] { "PC02/CCCC/full.mrimg" }, finished.FilesUploaded.ToList(), "the matching file already there was kept");
         CollectionAssert.AreEqual(Disk.Files(f.Repository.Root).Values.ToList(), Disk.Files(Path.Combine(g.TargetPath, "Offsite")).Values.ToList());

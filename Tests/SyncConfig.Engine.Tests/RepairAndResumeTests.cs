@@ -181,6 +181,7 @@ public sealed class RepairAndResumeTests
         Assert.IsTrue(File.Exists(Path.Combine(f.RemoteFolder, ".syncconfig", "journal.json")), "a killed sync leaves its journal");
         Assert.IsFalse(File.Exists(Path.Combine(f.RemoteFolder, path)), "the mirror never shows a half-written file");
         var onTarget = new FileInfo(Path.Combine(f.RemoteFolder, ".syncconfig", "staging", path)).Length;
+        f.KillLockHolder();
 
         var counting = new CountingTransport(f.Target());
         var started = DateTime.UtcNow;
@@ -205,6 +206,7 @@ public sealed class RepairAndResumeTests
         f.Repository.Write(path, 3 * Chunk, 1);
         var killed = await f.SyncAsync(new KilledMidFile(f.Target(), "staging/" + path, Chunk + 10));
         Assert.AreNotEqual(SyncOutcome.Succeeded, killed.Outcome);
+        f.KillLockHolder();
         f.Repository.Write(path, 3 * Chunk, 2); // a synthetic full replaced it in the meantime
 
         var counting = new CountingTransport(f.Target());

@@ -1,3 +1,4 @@
+using SyncConfig.Engine.Repository;
 using SyncConfig.Engine.Results;
 using SyncConfig.Transports;
 using SyncConfig.Transports.LocalPath;
@@ -47,6 +48,43 @@ public sealed class Fixture : IDisposable
         CollectionAssert.AreEqual(local, Disk.Files(RemoteFolder).Values.ToList(), "remote mirror");
         CollectionAssert.AreEqual(local, Disk.Committed(RemoteFolder).Values.ToList(), "committed manifest");
         CollectionAssert.AreEqual(Array.Empty<string>(), Disk.Leftovers(RemoteFolder).ToList(), "leftovers");
+    }
+
+    /// <summary>
+    /// The same repository on another machine (a copy with the same ID): syncs of it share the remote folder but not
+    /// this repository's backup gate, so only the remote folder's lock keeps them apart. Returns the copy's root.
+    /// </summary>
+    public string CopyOfRepository(string name)
+    {
+        var root = _temp.Sub(name);
+        _ = BackupRepository.Open(Repository.Root); // makes sure the ID exists before it is copied
+        foreach (var file in Directory.EnumerateFiles(Repository.Root, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(Repository.Root, file);
+            if (relative.StartsWith(Path.Combine(".syncconfig", "leases"), StringComparison.Ordinal))
+                continue;
+            var copy = Path.Combine(root, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+            File.SetLastWriteTimeUtc(copy, File.GetLastWriteTimeUtc(file));
+        }
+        return root;
+    }
+
+    /// <summary>
+    /// A sync stopped in this process leaves its lock held by a live process; a killed one leaves it to a dead one.
+    /// This makes the lock what a kill leaves: its process ID becomes one that has exited.
+    /// </summary>
+    public void KillLockHolder()
+    {
+        var path = Path.Combine(RemoteFolder, ".syncconfig", "lock");
+        if (!File.Exists(path))
+            return;
+        using var exited = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        exited.WaitForExit();
+        var record = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        record["processId"] = exited.Id;
+        File.WriteAllText(path, record.ToJsonString());
     }
 
     public void Dispose() => _temp.Dispose();
