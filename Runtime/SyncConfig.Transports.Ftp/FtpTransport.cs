@@ -150,9 +150,10 @@ public sealed class FtpTransport : IRemoteTransport
             {
                 await client.UploadAsync(Absolute(path), content, append, cancellationToken);
             }
-            catch (FtpException e) when (e is { Failure: FtpFailure.Refused, DuringTransfer: false, Reply.IsPermanentFailure: true } && path.Contains('/'))
+            catch (FtpException e) when (e is { Failure: FtpFailure.Refused, DuringTransfer: false } && path.Contains('/'))
             {
-                // Most files go into a folder an earlier file made: folders are made only when the server refuses the file.
+                // Most files go into a folder an earlier file made: folders are made only when the server refuses the file
+                // (vsftpd says 553, others 550 or 451). A refusal for another reason is refused again, and reported then.
                 await CreateFoldersAsync(client, path[..path.LastIndexOf('/')], cancellationToken);
                 await client.UploadAsync(Absolute(path), content, append, cancellationToken);
             }

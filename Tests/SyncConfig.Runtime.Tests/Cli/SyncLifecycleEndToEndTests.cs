@@ -142,6 +142,12 @@ public sealed class SyncLifecycleEndToEndTests
         // run checks every definition: give the examples' references values (their transports are not in this build).
         foreach (var name in new[] { "NAS_PASSWORD", "SFTP_PASSWORD", "FTPS_PASSWORD", "WASABI_KEY", "WASABI_SECRET", "MINIO_KEY", "MINIO_SECRET" })
             cli.Environment[name] = "run-secret-" + name.ToLowerInvariant();
+        // The FTP end-to-end definitions run too: with no repository behind them they fail before reaching a server.
+        cli.Environment["SYNCTEST_FTP_REPOSITORY"] = cli.Combine("no-ftp-repository");
+        cli.Environment["SYNCTEST_FTP_SERVER"] = "127.0.0.1/no-such-folder";
+        cli.Environment["SYNCTEST_USER"] = "run-user";
+        cli.Environment["SYNCTEST_PASSWORD"] = "run-secret-ftp";
+        cli.Environment["SYNCTEST_FTPS_CERT_SHA256"] = new string('0', 64);
         var statePath = Path.Combine(cli.StateFolder, "DemoOffsite.window.json");
         bool Finished() => JsonFiles.Read<SyncConfig.Runtime.Scheduling.WindowAttempt>(statePath) is { Finished: true };
 

@@ -27,7 +27,7 @@ public sealed class TransportRegistryTests
     public void A_destination_no_factory_serves_is_not_in_this_build()
     {
         var destination = Registrations.Sftp("Offsite", "backup.example.com/home/backups", "sftp-secret-value-42").Destination;
-        var onlyLocal = TransportRegistry.InThisBuild;
+        var onlyLocal = new TransportRegistry([new LocalPathTransportFactory()]);
         var none = new TransportRegistry([]);
 
         Assert.AreEqual("The SFTP transport is not available in this build yet; this build syncs to: Local Path.", onlyLocal.Unavailable(destination));
