@@ -4,8 +4,8 @@ using SyncConfig.Engine.Leases;
 using SyncConfig.Engine.Protocol;
 using SyncConfig.Engine.Repository;
 using SyncConfig.Engine.Results;
-using SyncConfig.Transports;
 using SyncConfig.Engine.Verification;
+using SyncConfig.Transports;
 
 namespace SyncConfig.Engine;
 

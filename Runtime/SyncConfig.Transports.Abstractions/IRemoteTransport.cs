@@ -3,7 +3,10 @@ namespace SyncConfig.Transports;
 /// <summary>
 /// The operations the commit protocol needs from a target. Paths are relative to the target path
 /// (the parent the sync's folder lives in), '/'-separated, never starting with '/'; "" is the target path.
-/// Every operation throws <see cref="RemoteException"/> on failure, never with a secret in its message.
+/// Every operation throws <see cref="RemoteException"/> on failure, never with a secret in its message. "Absent" is an
+/// answer only while the target answers: a target that has gone (unplugged disk, dropped server) is
+/// <see cref="RemoteErrorKind.Unreachable"/>, never an empty one. Tests/SyncConfig.Transports.Conformance.Tests holds
+/// every transport to this contract.
 /// The engine may repeat any operation after a lost reply (the server applied it, the answer never came): a repeated
 /// delete of a missing file succeeds, and the engine itself checks whether a repeated rename had already happened.
 /// </summary>
@@ -50,9 +53,10 @@ public interface IRemoteTransport : IAsyncDisposable
     Task<long> VerifiedResumeOffsetAsync(string path, long length, Func<long, long, Stream> openLocalRange, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Move a file (needs <see cref="TransportCapabilities.Rename"/>). With <paramref name="replace"/> false an existing
-    /// destination fails with <see cref="RemoteErrorKind.AlreadyExists"/>; with true it is replaced, atomically only
-    /// where <see cref="TransportCapabilities.AtomicRenameReplace"/> says so.
+    /// Move a file (needs <see cref="TransportCapabilities.Rename"/>), creating parent folders. With
+    /// <paramref name="replace"/> false an existing destination fails with <see cref="RemoteErrorKind.AlreadyExists"/>
+    /// where <see cref="TransportCapabilities.ExclusiveCreate"/> holds (elsewhere, FTP, the server decides); true is
+    /// only asked of a target with <see cref="TransportCapabilities.AtomicRenameReplace"/>.
     /// </summary>
     Task RenameAsync(string source, string destination, bool replace, CancellationToken cancellationToken);
 

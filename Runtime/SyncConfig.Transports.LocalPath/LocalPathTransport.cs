@@ -70,11 +70,11 @@ public sealed partial class LocalPathTransport : IRemoteTransport
     public Task<RemoteFileInfo?> GetFileAsync(string path, CancellationToken cancellationToken) => Run(path, () =>
     {
         var info = new FileInfo(Full(path));
-        return info.Exists ? new RemoteFileInfo(path, info.Length) : (RemoteFileInfo?)null;
+        return info.Exists ? new RemoteFileInfo(path, info.Length) : Absent<RemoteFileInfo?>(null);
     });
 
     public Task<bool> FolderExistsAsync(string path, CancellationToken cancellationToken) =>
-        Run(path, () => Directory.Exists(Full(path)));
+        Run(path, () => Directory.Exists(Full(path)) || Absent(false));
 
     public async IAsyncEnumerable<RemoteFileInfo> ListFilesAsync(string folder, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -82,7 +82,7 @@ public sealed partial class LocalPathTransport : IRemoteTransport
         var files = await Run(folder, () =>
         {
             if (!Directory.Exists(full))
-                return [];
+                return Absent(new List<RemoteFileInfo>());
             var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
             return new DirectoryInfo(full).EnumerateFiles("*", options)
                 .Select(f => new RemoteFileInfo(Relative(f.FullName), f.Length))
@@ -191,7 +191,7 @@ public sealed partial class LocalPathTransport : IRemoteTransport
         }
     }
 
-    private static SafeFileHandle OpenForWrite(string full, WriteMode mode)
+    private SafeFileHandle OpenForWrite(string full, WriteMode mode)
     {
         if (mode == WriteMode.Append)
             return Open(full, FileMode.Append);
@@ -208,7 +208,7 @@ public sealed partial class LocalPathTransport : IRemoteTransport
     }
 
     /// <summary>Most files go into a folder that an earlier file created, so the folder is only made when the open finds it missing.</summary>
-    private static SafeFileHandle Open(string full, FileMode mode)
+    private SafeFileHandle Open(string full, FileMode mode)
     {
         try
         {
@@ -216,7 +216,7 @@ public sealed partial class LocalPathTransport : IRemoteTransport
         }
         catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
         {
-            Durability.CreateFolder(Path.GetDirectoryName(full)!);
+            CreateParent(full);
             return File.OpenHandle(full, mode, FileAccess.Write, FileShare.None);
         }
     }
@@ -268,7 +268,7 @@ public sealed partial class LocalPathTransport : IRemoteTransport
     {
         var from = Full(source);
         var to = Full(destination);
-        Durability.CreateFolder(Path.GetDirectoryName(to)!);
+        CreateParent(to);
         File.Move(from, to, replace);
         Durability.FlushFolder(Path.GetDirectoryName(to)!);
         if (Path.GetDirectoryName(from) != Path.GetDirectoryName(to))
@@ -279,7 +279,7 @@ public sealed partial class LocalPathTransport : IRemoteTransport
     public Task CopyAsync(string source, string destination, CancellationToken cancellationToken) => Run(source, () =>
     {
         var to = Full(destination);
-        Durability.CreateFolder(Path.GetDirectoryName(to)!);
+        CreateParent(to);
         File.Copy(Full(source), to, overwrite: true);
         using (var copy = File.OpenHandle(to, FileMode.Open, FileAccess.Write))
             RandomAccess.FlushToDisk(copy);
@@ -333,11 +333,29 @@ public sealed partial class LocalPathTransport : IRemoteTransport
 
     private string Relative(string full) => Path.GetRelativePath(_root, full).Replace(Path.DirectorySeparatorChar, '/');
 
+    /// <summary>Folders are made inside the target path only: a vanished one (an unplugged disk) is not re-created on the disk beneath.</summary>
+    private void CreateParent(string full)
+    {
+        if (!Directory.Exists(_root))
+            throw new DirectoryNotFoundException($"The target path '{_root}' is gone.");
+        Durability.CreateFolder(Path.GetDirectoryName(full)!);
+    }
+
+    /// <summary>"Not there" is only an answer while the target path is: an unplugged disk is unreachable, not empty.</summary>
+    private T Absent<T>(T answer) => Directory.Exists(_root) ? answer : throw Unreachable(null);
+
+    private RemoteException Unreachable(Exception? inner) =>
+        new(RemoteErrorKind.Unreachable, $"The target path '{_root}' is not reachable (disk unplugged or share gone).", inner);
+
     private Task<T> Run<T>(string path, Func<T> operation, string? destination = null, bool missingIsFine = false)
     {
         try
         {
             return Task.FromResult(operation());
+        }
+        catch (RemoteException e)
+        {
+            return Task.FromException<T>(e);
         }
         catch (Exception e) when (missingIsFine && e is DirectoryNotFoundException && Directory.Exists(_root))
         {
@@ -353,7 +371,7 @@ public sealed partial class LocalPathTransport : IRemoteTransport
     {
         var where = $"'{path}' in '{_root}'";
         if (!Directory.Exists(_root))
-            return new RemoteException(RemoteErrorKind.Unreachable, $"The target path '{_root}' is not reachable (disk unplugged or share gone).", e);
+            return Unreachable(e);
         return e switch
         {
             UnauthorizedAccessException => new RemoteException(RemoteErrorKind.PermissionDenied, $"Permission denied writing {where}.", e),

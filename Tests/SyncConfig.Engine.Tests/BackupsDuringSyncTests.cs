@@ -4,6 +4,7 @@ using Bogus;
 using SyncConfig.Engine.Leases;
 using SyncConfig.Engine.Results;
 using SyncConfig.Engine.Tests.Support;
+using SyncConfig.Testing;
 
 namespace SyncConfig.Engine.Tests;
 
@@ -110,8 +111,8 @@ public sealed class BackupsDuringSyncTests
 
         Assert.AreEqual(SyncOutcome.Succeeded, result.Outcome, string.Join("; ", result.Errors));
         var expected = files.Values.Where(e => e.Created < snapshotAt && e.Deleted > snapshotAt).Select(e => e.State).OrderBy(s => s.Path, StringComparer.Ordinal).ToList();
-        CollectionAssert.AreEqual(expected, Disk.Committed(f.RemoteFolder).Values.ToList(), "the commit is the snapshot at the start");
-        CollectionAssert.AreEqual(expected, Disk.Files(f.RemoteFolder).Values.ToList(), "the mirror is the snapshot at the start");
+        CollectionAssert.AreEqual(expected, (await Disk.CommittedAsync(f.RemoteFolder)).Values.ToList(), "the commit is the snapshot at the start");
+        CollectionAssert.AreEqual(expected, (await Disk.FilesAsync(f.RemoteFolder)).Values.ToList(), "the mirror is the snapshot at the start");
         Assert.IsFalse(files.Values.Any(e => e.Created > snapshotAt && e.Created < finishedAt && !allowBackups), "no backup wrote while the sync held the repository");
 
         if (allowBackups)

@@ -1,5 +1,6 @@
 using SyncConfig.Engine.Results;
 using SyncConfig.Engine.Tests.Support;
+using SyncConfig.Testing;
 
 namespace SyncConfig.Engine.Tests;
 
@@ -13,17 +14,17 @@ public sealed class CaseInsensitiveTargetTests
         using var f = new Fixture();
         f.Repository.Write("pc01/AAAA/full.mrimg", 30_000, 1);
         f.Repository.Write("pc01/AAAA/inc-01.mrimg", 3_000, 2);
-        await f.SyncSucceedsAsync(new CaseFoldingTransport(f.Target(), f.TargetPath));
+        await f.SyncSucceedsAsync(new CaseFoldingTransport(f.Target()));
         Directory.Move(f.Repository.Full("pc01"), f.Repository.Full("PC01"));
 
-        var renamed = await f.SyncSucceedsAsync(new CaseFoldingTransport(f.Target(), f.TargetPath));
+        var renamed = await f.SyncSucceedsAsync(new CaseFoldingTransport(f.Target()));
         Assert.IsEmpty(renamed.FilesDeleted, "nothing is deleted: upload-then-delete would delete what was just uploaded");
-        CollectionAssert.AreEqual(new[] { "PC01/AAAA/full.mrimg", "PC01/AAAA/inc-01.mrimg" }, Disk.Committed(f.RemoteFolder).Keys.ToList());
-        var report = await f.Engine.VerifyAsync(f.Job, new CaseFoldingTransport(f.Target(), f.TargetPath), default);
+        CollectionAssert.AreEqual(new[] { "PC01/AAAA/full.mrimg", "PC01/AAAA/inc-01.mrimg" }, (await Disk.CommittedAsync(f.RemoteFolder)).Keys.ToList());
+        var report = await f.Engine.VerifyAsync(f.Job, new CaseFoldingTransport(f.Target()), default);
         Assert.IsTrue(report.IsIntact, string.Join("; ", report.Missing.Concat(report.SizeMismatches).Concat(report.HashMismatches).Concat(report.Errors)));
-        CollectionAssert.AreEqual(Disk.Files(f.Repository.Root).Values.Select(v => v.Sha256).ToList(), Disk.Files(f.RemoteFolder).Values.Select(v => v.Sha256).ToList());
+        CollectionAssert.AreEqual((await Disk.FilesAsync(f.Repository.Root)).Values.Select(v => v.Sha256).ToList(), (await Disk.FilesAsync(f.RemoteFolder)).Values.Select(v => v.Sha256).ToList());
 
-        var again = await f.SyncSucceedsAsync(new CaseFoldingTransport(f.Target(), f.TargetPath));
+        var again = await f.SyncSucceedsAsync(new CaseFoldingTransport(f.Target()));
         Assert.IsEmpty(again.FilesUploaded, "the folded listing finds every file in place");
     }
 
@@ -33,7 +34,7 @@ public sealed class CaseInsensitiveTargetTests
         using var f = new Fixture();
         f.Repository.Write("PC01/AAAA/full.mrimg", 3_000, 1);
         f.Repository.Write("PC01/AAAA/FULL.mrimg", 3_000, 2);
-        var result = await f.SyncAsync(new CaseFoldingTransport(f.Target(), f.TargetPath));
+        var result = await f.SyncAsync(new CaseFoldingTransport(f.Target()));
         Assert.AreEqual(SyncOutcome.Failed, result.Outcome);
         StringAssert.Contains(result.Errors.Single(), "differ only in letter case");
         Assert.IsFalse(Directory.Exists(Path.Combine(f.RemoteFolder, "PC01")));

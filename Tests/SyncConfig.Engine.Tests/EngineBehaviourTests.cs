@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SyncConfig.Engine.Leases;
 using SyncConfig.Engine.Results;
 using SyncConfig.Engine.Tests.Support;
+using SyncConfig.Testing;
 using SyncConfig.Transports;
 using SyncConfig.Transports.LocalPath;
 
@@ -23,7 +24,7 @@ public sealed class EngineBehaviourTests
         using var f = new Fixture();
         Seed(f.Repository);
         var result = await f.SyncSucceedsAsync();
-        f.AssertRemoteIsRepository();
+        await f.AssertRemoteIsRepositoryAsync();
         CollectionAssert.AreEqual(new[] { "PC01/1A2B3C/full.mrimg", "PC01/1A2B3C/inc-01.mrimg", "PC02/4D5E6F/full.mrimg" }, result.FilesUploaded.ToList());
         Assert.AreEqual(87_000, result.BytesUploaded);
         Assert.IsEmpty(result.FilesDeleted);
@@ -71,7 +72,7 @@ public sealed class EngineBehaviourTests
         var result = await f.SyncSucceedsAsync();
         CollectionAssert.AreEqual(new[] { "PC01/1A2B3C/full.mrimg" }, result.FilesUploaded.ToList());
         CollectionAssert.AreEqual(new[] { "PC02/4D5E6F/full.mrimg" }, result.FilesDeleted.ToList());
-        f.AssertRemoteIsRepository();
+        await f.AssertRemoteIsRepositoryAsync();
         Assert.IsFalse(Directory.Exists(Path.Combine(f.RemoteFolder, "PC02")), "the emptied computer folder is removed too");
     }
 
@@ -81,14 +82,14 @@ public sealed class EngineBehaviourTests
         using var f = new Fixture();
         Seed(f.Repository);
         await f.SyncSucceedsAsync();
-        var before = Disk.Files(f.RemoteFolder).Values.ToList();
+        var before = (await Disk.FilesAsync(f.RemoteFolder)).Values.ToList();
         File.Delete(Path.Combine(f.Repository.Root, ".syncconfig", "id"));
         f.Repository.Write("PC01/1A2B3C/inc-02.mrimg", 100, 5);
         var result = await f.SyncAsync();
         Assert.AreEqual(SyncOutcome.Failed, result.Outcome);
         Assert.AreEqual(SyncErrorKind.RemoteIdMismatch, result.ErrorKind);
         CollectionAssert.AreEqual(new[] { "Remote server ID does not match this repository" }, result.Errors.ToList());
-        CollectionAssert.AreEqual(before, Disk.Files(f.RemoteFolder).Values.ToList());
+        CollectionAssert.AreEqual(before, (await Disk.FilesAsync(f.RemoteFolder)).Values.ToList());
     }
 
     [TestMethod]
@@ -171,16 +172,16 @@ public sealed class EngineBehaviourTests
         using var f = new Fixture();
         Seed(f.Repository);
         await f.SyncSucceedsAsync();
-        var committed = Disk.Files(f.RemoteFolder).Values.ToList();
+        var committed = (await Disk.FilesAsync(f.RemoteFolder)).Values.ToList();
         f.Repository.Write("PC01/1A2B3C/inc-02.mrimg", 9_000, 6);
         f.Repository.Write("PC02/4D5E6F/inc-01.mrimg", 9_000, 7);
         using var cts = new CancellationTokenSource();
         var result = await f.SyncAsync(new CancellingTransport(f.Target(), cts), cts.Token);
         Assert.AreEqual(SyncOutcome.RolledBack, result.Outcome);
-        CollectionAssert.AreEqual(committed, Disk.Files(f.RemoteFolder).Values.ToList());
-        CollectionAssert.AreEqual(Array.Empty<string>(), Disk.Leftovers(f.RemoteFolder, stagingAllowed: true).ToList());
+        CollectionAssert.AreEqual(committed, (await Disk.FilesAsync(f.RemoteFolder)).Values.ToList());
+        CollectionAssert.AreEqual(Array.Empty<string>(), await Disk.LeftoversAsync(f.RemoteFolder, stagingAllowed: true));
         await f.SyncSucceedsAsync();
-        f.AssertRemoteIsRepository();
+        await f.AssertRemoteIsRepositoryAsync();
     }
 
     [TestMethod]
@@ -199,7 +200,7 @@ public sealed class EngineBehaviourTests
         var result = await g.SyncSucceedsAsync(dropping);
         Assert.AreEqual(1, result.Retries);
         Assert.IsTrue(dropping.Log.Any(l => l.Contains("write(Append)") && l.Contains(".mrimg")), "the interrupted upload resumes at the remote length\n" + string.Join("\n", dropping.Log));
-        g.AssertRemoteIsRepository();
+        await g.AssertRemoteIsRepositoryAsync();
     }
 
     [TestMethod]
@@ -230,8 +231,8 @@ public sealed class EngineBehaviourTests
             Assert.AreEqual(SyncOutcome.Failed, result.Outcome);
             Assert.AreEqual(SyncErrorKind.DiskFull, result.ErrorKind);
             Assert.Contains("full", result.Errors.Single());
-            Assert.IsEmpty(Disk.Files(Path.Combine(small, "Offsite")));
-            CollectionAssert.AreEqual(Array.Empty<string>(), Disk.Leftovers(Path.Combine(small, "Offsite")).ToList());
+            Assert.IsEmpty(await Disk.FilesAsync(Path.Combine(small, "Offsite")));
+            CollectionAssert.AreEqual(Array.Empty<string>(), await Disk.LeftoversAsync(Path.Combine(small, "Offsite")));
         }
         finally
         {

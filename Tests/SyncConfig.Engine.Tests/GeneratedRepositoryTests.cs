@@ -1,5 +1,6 @@
 using Bogus;
 using SyncConfig.Engine.Tests.Support;
+using SyncConfig.Testing;
 
 namespace SyncConfig.Engine.Tests;
 
@@ -37,7 +38,7 @@ public sealed class GeneratedRepositoryTests
         }
 
         await f.SyncSucceedsAsync();
-        f.AssertRemoteIsRepository();
+        await f.AssertRemoteIsRepositoryAsync();
         Assert.IsTrue((await f.Engine.VerifyAsync(f.Job, f.Target(), default)).IsIntact);
 
         var list = paths.Order(StringComparer.Ordinal).ToList();
@@ -52,7 +53,7 @@ public sealed class GeneratedRepositoryTests
             added.Add(f.Repository.Write(path[..path.LastIndexOf('/')] + "/" + Name(names, 99) + "-new-" + added.Count, Length(faker), faker.Random.Int()));
 
         var changed = await f.SyncSucceedsAsync();
-        f.AssertRemoteIsRepository();
+        await f.AssertRemoteIsRepositoryAsync();
         CollectionAssert.AreEquivalent(rewritten.Concat(added).ToList(), changed.FilesUploaded.ToList());
         CollectionAssert.AreEquivalent(deleted, changed.FilesDeleted.ToList());
 
@@ -60,7 +61,7 @@ public sealed class GeneratedRepositoryTests
         Assert.IsEmpty(repeat.FilesUploaded);
         Assert.IsEmpty(repeat.FilesDeleted);
         Assert.AreEqual(0, repeat.BytesUploaded);
-        Assert.HasCount(Disk.Files(f.Repository.Root).Count, repeat.FilesUnchanged);
+        Assert.HasCount((await Disk.FilesAsync(f.Repository.Root)).Count, repeat.FilesUnchanged);
         Assert.IsTrue((await f.Engine.VerifyAsync(f.Job, f.Target(), default)).IsIntact);
     }
 

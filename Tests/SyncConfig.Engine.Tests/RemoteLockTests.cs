@@ -3,6 +3,7 @@ using System.Text.Json;
 using SyncConfig.Engine.Protocol;
 using SyncConfig.Engine.Results;
 using SyncConfig.Engine.Tests.Support;
+using SyncConfig.Testing;
 using SyncConfig.Transports;
 
 namespace SyncConfig.Engine.Tests;
@@ -62,7 +63,7 @@ public sealed class RemoteLockTests
         using var f = new Fixture();
         f.Repository.Write("PC01/AAAA/full.mrimg", 20_000, 1);
         await f.SyncSucceedsAsync(Open(f, scheme));
-        var committed = Disk.Files(f.RemoteFolder).Values.ToList();
+        var committed = (await Disk.FilesAsync(f.RemoteFolder)).Values.ToList();
         f.Repository.Write("PC01/AAAA/inc-01.mrimg", 5_000, 2);
 
         var held = new HeldAtFirstUpload(Open(f, scheme));
@@ -76,11 +77,11 @@ public sealed class RemoteLockTests
         Assert.AreEqual(SyncErrorKind.RemoteLocked, second.ErrorKind);
         StringAssert.Contains(second.Errors.Single(), "sync 'nightly' on " + Environment.MachineName);
         Assert.IsTrue(File.Exists(Path.Combine(f.RemoteFolder, ".syncconfig", "journal.json")), "the running sync's journal was not rolled back");
-        CollectionAssert.AreEqual(committed, Disk.Files(f.RemoteFolder).Values.ToList(), "the mirror is still the last commit");
+        CollectionAssert.AreEqual(committed, (await Disk.FilesAsync(f.RemoteFolder)).Values.ToList(), "the mirror is still the last commit");
 
         held.Release.TrySetResult();
         Assert.AreEqual(SyncOutcome.Succeeded, (await first).Outcome);
-        f.AssertRemoteIsRepository();
+        await f.AssertRemoteIsRepositoryAsync();
     }
 
     [TestMethod]
@@ -113,7 +114,7 @@ public sealed class RemoteLockTests
         Assert.AreEqual(SyncOutcome.Succeeded, two.Outcome, string.Join("; ", two.Errors));
         Assert.HasCount(2, one.FilesUploaded);
         Assert.IsEmpty(two.FilesUploaded, "the second sync planned from the first one's commit");
-        f.AssertRemoteIsRepository();
+        await f.AssertRemoteIsRepositoryAsync();
     }
 
     private sealed class LockProgress : IProgress<SyncProgress>
@@ -141,7 +142,7 @@ public sealed class RemoteLockTests
         foreach (var result in results)
             Assert.AreEqual(SyncOutcome.Succeeded, result.Outcome, string.Join("; ", result.Errors));
         Assert.AreEqual(1, results.Count(r => r.FilesUploaded.Count > 0), "exactly one sync uploaded; the others found its commit");
-        f.AssertRemoteIsRepository();
+        await f.AssertRemoteIsRepositoryAsync();
     }
 
     [TestMethod]
@@ -155,7 +156,7 @@ public sealed class RemoteLockTests
 
         var result = await Engine(wait: TimeSpan.Zero).SyncAsync(f.Job, f.Target(), null, default);
         Assert.AreEqual(SyncOutcome.Succeeded, result.Outcome, string.Join("; ", result.Errors));
-        f.AssertRemoteIsRepository();
+        await f.AssertRemoteIsRepositoryAsync();
     }
 
     [TestMethod]
@@ -172,7 +173,7 @@ public sealed class RemoteLockTests
         WriteLock(f, "backup-02", 4242, renewed: DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
         var taken = await Engine(wait: TimeSpan.Zero, staleAfter: TimeSpan.FromMinutes(30)).SyncAsync(f.Job, f.Target(), null, default);
         Assert.AreEqual(SyncOutcome.Succeeded, taken.Outcome, string.Join("; ", taken.Errors));
-        f.AssertRemoteIsRepository();
+        await f.AssertRemoteIsRepositoryAsync();
     }
 
     [TestMethod]
@@ -194,10 +195,10 @@ public sealed class RemoteLockTests
         var late = await first;
         Assert.AreEqual(SyncOutcome.Failed, late.Outcome);
         Assert.AreEqual(SyncErrorKind.RemoteLocked, late.ErrorKind, string.Join("; ", late.Errors));
-        var mirror = Disk.Files(f.RemoteFolder).Values.ToList();
-        CollectionAssert.AreEqual(Disk.Files(f.Repository.Root).Values.ToList(), mirror);
-        CollectionAssert.AreEqual(mirror, Disk.Committed(f.RemoteFolder).Values.ToList());
-        Assert.HasCount(1, Disk.ManifestFiles(f.RemoteFolder), "only the taker committed");
+        var mirror = (await Disk.FilesAsync(f.RemoteFolder)).Values.ToList();
+        CollectionAssert.AreEqual((await Disk.FilesAsync(f.Repository.Root)).Values.ToList(), mirror);
+        CollectionAssert.AreEqual(mirror, (await Disk.CommittedAsync(f.RemoteFolder)).Values.ToList());
+        Assert.HasCount(1, Directory.GetFiles(Path.Combine(f.RemoteFolder, ".syncconfig", "manifests")), "only the taker committed");
     }
 
     private static void WriteLock(Fixture f, string host, int processId, DateTimeOffset renewed)

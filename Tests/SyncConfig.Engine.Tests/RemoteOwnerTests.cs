@@ -1,5 +1,6 @@
 using SyncConfig.Engine.Results;
 using SyncConfig.Engine.Tests.Support;
+using SyncConfig.Testing;
 
 namespace SyncConfig.Engine.Tests;
 
@@ -13,7 +14,7 @@ public sealed class RemoteOwnerTests
         using var f = new Fixture();
         f.Repository.Write("PC01/AAAA/full.mrimg", 20_000, 1);
         await f.SyncSucceedsAsync();
-        var owned = Disk.Files(f.RemoteFolder).Values.ToList();
+        var owned = (await Disk.FilesAsync(f.RemoteFolder)).Values.ToList();
         File.Delete(Path.Combine(f.RemoteFolder, ".syncconfig", "id"));
 
         var other = new RepositoryBuilder(Path.Combine(f.Temp, "other"));
@@ -22,7 +23,7 @@ public sealed class RemoteOwnerTests
         Assert.AreEqual(SyncOutcome.Failed, refused.Outcome);
         Assert.AreEqual(SyncErrorKind.RemoteIdMismatch, refused.ErrorKind);
         CollectionAssert.AreEqual(new[] { "Remote server ID does not match this repository" }, refused.Errors.ToList());
-        CollectionAssert.AreEqual(owned, Disk.Files(f.RemoteFolder).Values.ToList(), "the other repository deleted or wrote nothing");
+        CollectionAssert.AreEqual(owned, (await Disk.FilesAsync(f.RemoteFolder)).Values.ToList(), "the other repository deleted or wrote nothing");
         Assert.IsFalse(File.Exists(Path.Combine(f.RemoteFolder, ".syncconfig", "id")), "and claimed nothing");
     }
 
@@ -40,7 +41,7 @@ public sealed class RemoteOwnerTests
         var result = await f.SyncSucceedsAsync();
         Assert.IsEmpty(result.FilesUploaded);
         Assert.AreEqual(id, File.ReadAllText(idFile));
-        f.AssertRemoteIsRepository();
+        await f.AssertRemoteIsRepositoryAsync();
     }
 
     [TestMethod]
@@ -58,7 +59,7 @@ public sealed class RemoteOwnerTests
 
         var takeover = await f.Engine.ReinitializeAsync(f.Job, f.Target(), null, default);
         Assert.AreEqual(SyncOutcome.Succeeded, takeover.Outcome, string.Join("; ", takeover.Errors));
-        f.AssertRemoteIsRepository();
+        await f.AssertRemoteIsRepositoryAsync();
         StringAssert.Contains(File.ReadAllText(Path.Combine(f.RemoteFolder, ".syncconfig", "takeover.json")), "\"syncName\":\"offsite\"");
     }
 
@@ -88,6 +89,6 @@ public sealed class RemoteOwnerTests
         var finished = await g.Engine.SyncAsync(f.Job, g.Target(), null, default);
         Assert.AreEqual(SyncOutcome.Succeeded, finished.Outcome, string.Join("; ", finished.Errors));
         CollectionAssert.AreEqual(new[] { "PC02/CCCC/full.mrimg" }, finished.FilesUploaded.ToList(), "the matching file already there was kept");
-        CollectionAssert.AreEqual(Disk.Files(f.Repository.Root).Values.ToList(), Disk.Files(Path.Combine(g.TargetPath, "Offsite")).Values.ToList());
+        CollectionAssert.AreEqual((await Disk.FilesAsync(f.Repository.Root)).Values.ToList(), (await Disk.FilesAsync(Path.Combine(g.TargetPath, "Offsite"))).Values.ToList());
     }
 }

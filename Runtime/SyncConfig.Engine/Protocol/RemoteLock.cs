@@ -149,7 +149,14 @@ internal sealed partial class RemoteLock : IAsyncDisposable
         while (true)
         {
             _record = _record with { RenewedAt = _time.GetUtcNow() };
-            await _remote.WriteWholeAsync(_path, Serialize(_record), ct);
+            try
+            {
+                await _remote.WriteWholeAsync(_path, Serialize(_record), ct);
+            }
+            catch (RemoteException e) when (e.Kind == RemoteErrorKind.NotFound)
+            {
+                continue; // the holder's recovery cleared tmp/ under this write: write it again
+            }
             var (seen, live, stale) = await ListOthersAsync(ct);
             if (seen && live is null)
             {

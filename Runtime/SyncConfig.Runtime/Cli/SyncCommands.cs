@@ -2,11 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using SyncConfig.Engine;
 using SyncConfig.Engine.Results;
-using SyncConfig.Transports;
 using SyncConfig.Runtime.Configuration;
 using SyncConfig.Runtime.Execution;
 using SyncConfig.Runtime.Progress;
 using SyncConfig.Runtime.Status;
+using SyncConfig.Transports;
 
 namespace SyncConfig.Runtime.Cli;
 

@@ -1,9 +1,9 @@
 using SyncConfig.Engine;
 using SyncConfig.Engine.Results;
-using SyncConfig.Transports;
 using SyncConfig.Runtime.Configuration;
 using SyncConfig.Runtime.Scheduling;
 using SyncConfig.Runtime.Status;
+using SyncConfig.Transports;
 
 namespace SyncConfig.Runtime.Execution;
 

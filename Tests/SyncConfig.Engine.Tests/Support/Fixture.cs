@@ -1,5 +1,6 @@
 using SyncConfig.Engine.Repository;
 using SyncConfig.Engine.Results;
+using SyncConfig.Testing;
 using SyncConfig.Transports;
 using SyncConfig.Transports.LocalPath;
 
@@ -42,12 +43,12 @@ public sealed class Fixture : IDisposable
         return result;
     }
 
-    public void AssertRemoteIsRepository()
+    public async Task AssertRemoteIsRepositoryAsync()
     {
-        var local = Disk.Files(Repository.Root).Values.ToList();
-        CollectionAssert.AreEqual(local, Disk.Files(RemoteFolder).Values.ToList(), "remote mirror");
-        CollectionAssert.AreEqual(local, Disk.Committed(RemoteFolder).Values.ToList(), "committed manifest");
-        CollectionAssert.AreEqual(Array.Empty<string>(), Disk.Leftovers(RemoteFolder).ToList(), "leftovers");
+        var local = (await Disk.FilesAsync(Repository.Root)).Values.ToList();
+        CollectionAssert.AreEqual(local, (await Disk.FilesAsync(RemoteFolder)).Values.ToList(), "remote mirror");
+        CollectionAssert.AreEqual(local, (await Disk.CommittedAsync(RemoteFolder)).Values.ToList(), "committed manifest");
+        CollectionAssert.AreEqual(Array.Empty<string>(), await Disk.LeftoversAsync(RemoteFolder), "leftovers");
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-namespace SyncConfig.Engine.Tests.Support;
+namespace SyncConfig.Testing;
 
 /// <summary>Writes files into a test repository with distinct, increasing modification times.</summary>
 public sealed class RepositoryBuilder(string root)

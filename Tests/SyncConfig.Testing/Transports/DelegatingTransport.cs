@@ -1,6 +1,6 @@
 using SyncConfig.Transports;
 
-namespace SyncConfig.Engine.Tests.Support;
+namespace SyncConfig.Testing;
 
 /// <summary>Passes every operation on; a test overrides the one it wants to disturb.</summary>
 public abstract class DelegatingTransport(IRemoteTransport inner) : IRemoteTransport

@@ -1,4 +1,4 @@
-namespace SyncConfig.Engine.Tests.Support;
+namespace SyncConfig.Testing;
 
 /// <summary>A temporary folder removed at dispose.</summary>
 public sealed class TestFolder : IDisposable

@@ -1,7 +1,7 @@
-using SyncConfig.Transports;
+using System.Runtime.CompilerServices;
 using SyncConfig.Transports.LocalPath;
 
-namespace SyncConfig.Engine.Tests.Support;
+namespace SyncConfig.Transports.Conformance.Tests.Targets;
 
 /// <summary>
 /// The Local Path transport held to another target's limits, before that target's transport exists: it declares
@@ -9,11 +9,8 @@ namespace SyncConfig.Engine.Tests.Support;
 /// </summary>
 public sealed class RestrictedTransport : IRemoteTransport
 {
-    /// <summary>
-    /// Where object-store writes sit until complete (outside the sync's folder, like S3's pending multipart parts):
-    /// one pending write per path, so an interrupted one can be verified and continued as S3 continues a multipart upload.
-    /// </summary>
-    public const string IncompleteFolder = ".incomplete";
+    /// <summary>Where object-store writes sit until complete: outside the sync's folder and out of listings, like S3's pending multipart parts.</summary>
+    private const string IncompleteFolder = ".incomplete";
     private readonly LocalPathTransport _inner;
 
     public RestrictedTransport(string targetPath, TransportCapabilities capabilities)
@@ -27,29 +24,32 @@ public sealed class RestrictedTransport : IRemoteTransport
 
     public Task ConnectAsync(CancellationToken ct) => _inner.ConnectAsync(ct);
     public Task<RemoteFileInfo?> GetFileAsync(string path, CancellationToken ct) => _inner.GetFileAsync(path, ct);
-    public Task<bool> FolderExistsAsync(string path, CancellationToken ct) => _inner.FolderExistsAsync(path, ct);
-    public IAsyncEnumerable<RemoteFileInfo> ListFilesAsync(string folder, CancellationToken ct) => _inner.ListFilesAsync(folder, ct);
     public Task<Stream> OpenReadAsync(string path, CancellationToken ct) => _inner.OpenReadAsync(path, ct);
+    public Task DeleteFileAsync(string path, CancellationToken ct) => _inner.DeleteFileAsync(path, ct);
 
-    public async Task DeleteFileAsync(string path, CancellationToken ct)
+    public Task<long> VerifiedResumeOffsetAsync(string path, long length, Func<long, long, Stream> openLocalRange, CancellationToken ct) =>
+        Capabilities.ResumableWrites ? _inner.VerifiedResumeOffsetAsync(path, length, openLocalRange, ct) : throw NotOffered("resuming a write");
+    public Task DeleteFolderAsync(string path, CancellationToken ct) => _inner.DeleteFolderAsync(path, ct);
+    public ValueTask DisposeAsync() => _inner.DisposeAsync();
+
+    /// <summary>Without folders of its own, a folder exists while anything lies under it (an object-store prefix).</summary>
+    public async Task<bool> FolderExistsAsync(string path, CancellationToken ct)
     {
-        await _inner.DeleteFileAsync(path, ct);
-        if (Capabilities.AtomicWrites)
-            await _inner.DeleteFileAsync(Pending(path), ct);
+        if (Capabilities.Folders)
+            return await _inner.FolderExistsAsync(path, ct);
+        await foreach (var _ in ListFilesAsync(path, ct))
+            return true;
+        return false;
     }
 
-    public async Task DeleteFolderAsync(string path, CancellationToken ct)
+    public async IAsyncEnumerable<RemoteFileInfo> ListFilesAsync(string folder, [EnumeratorCancellation] CancellationToken ct)
     {
-        await _inner.DeleteFolderAsync(path, ct);
-        if (!Capabilities.AtomicWrites)
-            return;
-        await foreach (var pending in _inner.ListFilesAsync(IncompleteFolder, ct))
+        await foreach (var file in _inner.ListFilesAsync(folder, ct))
         {
-            if (PathOf(pending.Path).StartsWith(path + "/", StringComparison.Ordinal))
-                await _inner.DeleteFileAsync(pending.Path, ct);
+            if (!file.Path.StartsWith(IncompleteFolder + "/", StringComparison.Ordinal))
+                yield return file;
         }
     }
-    public ValueTask DisposeAsync() => _inner.DisposeAsync();
 
     public Task RemoveEmptyFolderAsync(string path, CancellationToken ct) =>
         Capabilities.Folders ? _inner.RemoveEmptyFolderAsync(path, ct) : throw NotOffered("folders");
@@ -66,22 +66,19 @@ public sealed class RestrictedTransport : IRemoteTransport
             return;
         }
         // An object appears whole once its upload completes, never in part.
-        var pending = Pending(path);
-        await _inner.WriteAsync(pending, content, mode, ct);
+        var pending = IncompleteFolder + "/" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await _inner.WriteAsync(pending, content, WriteMode.Replace, ct);
+        }
+        catch
+        {
+            // Nothing of a failed upload shows (S3 keeps its parts out of sight, for the transport to resume).
+            await _inner.DeleteFileAsync(pending, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
         await _inner.RenameAsync(pending, path, replace: true, ct);
     }
-
-    public Task<long> VerifiedResumeOffsetAsync(string path, long length, Func<long, long, Stream> openLocalRange, CancellationToken ct)
-    {
-        if (!Capabilities.ResumableWrites)
-            throw NotOffered("resuming a write");
-        return _inner.VerifiedResumeOffsetAsync(Capabilities.AtomicWrites ? Pending(path) : path, length, openLocalRange, ct);
-    }
-
-    private static string Pending(string path) => IncompleteFolder + "/" + Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(path));
-
-    private static string PathOf(string pending) =>
-        System.Text.Encoding.UTF8.GetString(Convert.FromHexString(pending[(pending.LastIndexOf('/') + 1)..]));
 
     public async Task RenameAsync(string source, string destination, bool replace, CancellationToken ct)
     {
