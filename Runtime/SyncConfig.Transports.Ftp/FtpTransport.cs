@@ -191,7 +191,12 @@ public sealed class FtpTransport : IRemoteTransport
         var from = Absolute(source);
         var to = Absolute(destination);
         if (!replace && await client.SizeAsync(to, cancellationToken) is not null)
+        {
+            // With the source gone this is a repeat of a rename whose reply was lost: a missing source lets the caller tell.
+            if (await client.SizeAsync(from, cancellationToken) is null)
+                throw new RemoteException(RemoteErrorKind.NotFound, $"'{source}' does not exist in {DisplayName}.");
             throw new RemoteException(RemoteErrorKind.AlreadyExists, $"'{destination}' already exists in {DisplayName}.");
+        }
         try
         {
             await client.RenameAsync(from, to, cancellationToken);

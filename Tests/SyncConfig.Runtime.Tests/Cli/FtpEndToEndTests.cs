@@ -31,7 +31,7 @@ public sealed class FtpEndToEndTests
 
             var first = cli.Run("sync", sync, "--now");
             Assert.AreEqual(ExitCodes.Ok, first.ExitCode, first.ToString());
-            Assert.AreEqual(files, Report(cli, sync).GetProperty("filesUploaded").GetArrayLength());
+            Assert.AreEqual(files, Report(cli, sync).GetProperty("filesUploadedCount").GetInt32());
             var remote = Path.Combine(target, folderName);
             foreach (var file in Directory.EnumerateFiles(repository, "*.mrimg", SearchOption.AllDirectories))
                 CollectionAssert.AreEqual(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(remote, Path.GetRelativePath(repository, file))));
