@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SyncConfig.Runtime.Cli;
 using SyncConfig.Runtime.Tests.Infrastructure;
+using SyncConfig.Testing;
 
 namespace SyncConfig.Runtime.Tests.Cli;
 

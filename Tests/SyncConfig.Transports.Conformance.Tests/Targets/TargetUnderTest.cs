@@ -12,6 +12,13 @@ public abstract class TargetUnderTest
     /// <summary>A fresh, empty target path, for one test alone.</summary>
     public abstract Task<TestTarget> CreateAsync();
 
+    /// <summary>
+    /// How many operations of each matrix run the crash matrix stops a sync at: null for every one, where a sync takes
+    /// milliseconds. A real server's syncs take long enough that its matrix samples them, spread from the first operation
+    /// to the last; 0 leaves the matrix to another class of the same transport (one run of it per transport is enough).
+    /// </summary>
+    public virtual int? CrashPointsPerRun => null;
+
     public override string ToString() => Name;
 }
 

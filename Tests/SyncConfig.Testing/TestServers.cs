@@ -1,14 +1,15 @@
-namespace SyncConfig.Runtime.Tests.Infrastructure;
+namespace SyncConfig.Testing;
 
 /// <summary>
-/// The real servers scripts/servers/start runs on 127.0.0.1, as its servers.env describes them. A missing file fails
-/// the test: scripts/test.sh starts the servers first.
+/// The real servers scripts/servers/start runs on 127.0.0.1, as the servers.env it writes describes them (ports,
+/// the test account, certificate fingerprints). A missing file fails the test: scripts/test.sh starts the servers
+/// first, and a test that quietly skipped would prove nothing.
 /// </summary>
 public static class TestServers
 {
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Values = new(() =>
     {
-        var state = System.Environment.GetEnvironmentVariable("SYNCCONFIG_SERVERS_STATE") ?? "/tmp/syncconfig-servers";
+        var state = Environment.GetEnvironmentVariable("SYNCCONFIG_SERVERS_STATE") ?? "/tmp/syncconfig-servers";
         var file = Path.Combine(state, "servers.env");
         if (!File.Exists(file))
             throw new InvalidOperationException($"{file} is missing: start the test servers with scripts/servers/start.");
