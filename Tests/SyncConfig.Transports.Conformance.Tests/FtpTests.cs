@@ -4,23 +4,46 @@ using SyncConfig.Transports.Conformance.Tests.Targets;
 namespace SyncConfig.Transports.Conformance.Tests;
 
 /// <summary>
-/// The FTP transport on the real servers, one class each: FTPS to vsftpd (LIST, TLS on every data connection) and
-/// plain FTP to pure-ftpd (MLSD). Every fault point costs several logins and passive data connections, so both run the
-/// bounded crash matrix; Local Path and the FTP-like restricted target run the engine's matrices in full.
+/// The FTP transport, plain, against vsftpd: the contract, and the bounded crash matrix (every fault point costs
+/// several logins and passive data connections). The other FTP classes leave the crash matrix to this one.
 /// </summary>
 [TestClass]
-public sealed class FtpsVsftpdTests : TargetSuite
+public sealed class FtpVsftpdTests : TargetSuite
 {
     protected override TargetUnderTest Target => FtpServerTarget.Vsftpd;
 
     protected override bool BoundedCrashMatrix => true;
 }
 
-/// <inheritdoc cref="FtpsVsftpdTests"/>
+/// <summary>The FTP transport with explicit TLS against vsftpd (LIST, TLS on every data connection): the contract.</summary>
+[TestClass]
+public sealed class FtpsVsftpdTests : TargetSuite
+{
+    protected override TargetUnderTest Target => FtpServerTarget.VsftpdTls;
+
+    protected override bool BoundedCrashMatrix => true;
+
+    protected override bool CrashMatrixRunsInAnotherClass => true;
+}
+
+/// <summary>The FTP transport, plain, against pure-ftpd (MLSD): the contract.</summary>
 [TestClass]
 public sealed class FtpPureFtpdTests : TargetSuite
 {
     protected override TargetUnderTest Target => FtpServerTarget.PureFtpd;
 
     protected override bool BoundedCrashMatrix => true;
+
+    protected override bool CrashMatrixRunsInAnotherClass => true;
+}
+
+/// <summary>The FTP transport with explicit TLS against pure-ftpd: the contract.</summary>
+[TestClass]
+public sealed class FtpsPureFtpdTests : TargetSuite
+{
+    protected override TargetUnderTest Target => FtpServerTarget.PureFtpdTls;
+
+    protected override bool BoundedCrashMatrix => true;
+
+    protected override bool CrashMatrixRunsInAnotherClass => true;
 }

@@ -14,8 +14,8 @@ public sealed class ErrorTests
     [DataRow("pure-ftpd-tls")]
     public async Task AWrongPasswordIsAnAuthenticationFailureNamingTheSettings(string server)
     {
-        var options = TestServers.Server(server) with { Password = "wrong-" + Guid.NewGuid().ToString("N") };
-        var e = await ConnectFailsAsync(options, TestServers.Home);
+        var options = FtpServers.Server(server) with { Password = "wrong-" + Guid.NewGuid().ToString("N") };
+        var e = await ConnectFailsAsync(options, FtpServers.Home);
         Assert.AreEqual(RemoteErrorKind.AuthenticationFailed, e.Kind);
         Assert.Contains("UserName and Password", e.Message);
         Assert.Contains("530", e.Message);
@@ -26,7 +26,7 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task PlainFtpToAServerThatRequiresTlsSaysToUseFtps()
     {
-        var e = await ConnectFailsAsync(TestServers.Server("vsftpd-tls") with { UseTls = false }, TestServers.Home);
+        var e = await ConnectFailsAsync(FtpServers.Server("vsftpd-tls") with { UseTls = false }, FtpServers.Home);
         Assert.AreEqual(RemoteErrorKind.AuthenticationFailed, e.Kind);
         Assert.Contains("use FTPS", e.Message);
     }
@@ -36,8 +36,8 @@ public sealed class ErrorTests
     [DataRow("pure-ftpd")]
     public async Task AMissingTargetPathNamesItAndTheSetting(string server)
     {
-        var missing = TestServers.Home + "/no-such-" + Guid.NewGuid().ToString("N")[..8] + "/offsite";
-        var e = await ConnectFailsAsync(TestServers.Server(server), missing);
+        var missing = FtpServers.Home + "/no-such-" + Guid.NewGuid().ToString("N")[..8] + "/offsite";
+        var e = await ConnectFailsAsync(FtpServers.Server(server), missing);
         Assert.AreEqual(RemoteErrorKind.NotFound, e.Kind);
         Assert.Contains(missing, e.Message);
         Assert.Contains("Server", e.Message);
@@ -49,17 +49,17 @@ public sealed class ErrorTests
     public async Task ACertificateThatIsNotThePinnedOneIsRefusedWithBothFingerprints(string server)
     {
         var pinned = new byte[32];
-        var e = await ConnectFailsAsync(TestServers.Server(server) with { CertificateSha256 = pinned }, TestServers.Home);
+        var e = await ConnectFailsAsync(FtpServers.Server(server) with { CertificateSha256 = pinned }, FtpServers.Home);
         Assert.AreEqual(RemoteErrorKind.AuthenticationFailed, e.Kind);
         Assert.Contains("CertificateFingerprint", e.Message);
-        Assert.Contains(string.Join(':', Convert.FromHexString(TestServers.CertificateSha256).Select(b => b.ToString("X2"))), e.Message);
+        Assert.Contains(string.Join(':', Convert.FromHexString(FtpServers.CertificateSha256).Select(b => b.ToString("X2"))), e.Message);
         Assert.Contains(string.Join(':', pinned.Select(b => b.ToString("X2"))), e.Message);
     }
 
     [TestMethod]
     public async Task ASelfSignedCertificateWithoutAPinIsRefusedAndTheMessageSaysHowToPinIt()
     {
-        var e = await ConnectFailsAsync(TestServers.Server("vsftpd-tls") with { CertificateSha256 = null }, TestServers.Home);
+        var e = await ConnectFailsAsync(FtpServers.Server("vsftpd-tls") with { CertificateSha256 = null }, FtpServers.Home);
         Assert.AreEqual(RemoteErrorKind.AuthenticationFailed, e.Kind);
         Assert.Contains("pin it with CertificateFingerprint", e.Message);
         Assert.Contains("openssl x509", e.Message);
@@ -68,8 +68,8 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task AServerThatDemandsTlsSessionReuseGivenByIpAddressNamesBothWaysOut()
     {
-        var byAddress = TestServers.Server("vsftpd-tls-reuse") with { Host = TestServers.Value("SYNCTEST_HOST") };
-        await using var transport = new FtpTransport(byAddress, TestServers.Home, 1);
+        var byAddress = FtpServers.Server("vsftpd-tls-reuse") with { Host = FtpServers.Value("SYNCTEST_HOST") };
+        await using var transport = new FtpTransport(byAddress, FtpServers.Home, 1);
         var e = await Assert.ThrowsExactlyAsync<RemoteException>(async () =>
         {
             await transport.ConnectAsync(TestContext.CancellationToken);
@@ -84,7 +84,7 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task AServerThatDemandsTlsSessionReuseGivenByNameTakesTheDataConnections()
     {
-        await using var folder = await RemoteFolder.CreateAsync(TestServers.Server("vsftpd-tls-reuse"));
+        await using var folder = await RemoteFolder.CreateAsync(FtpServers.Server("vsftpd-tls-reuse"));
         await using var transport = folder.Transport(connections: 1);
         await transport.ConnectAsync(TestContext.CancellationToken);
         await transport.WriteAsync("file", new MemoryStream([1, 2, 3]), WriteMode.Replace, TestContext.CancellationToken);
@@ -94,7 +94,7 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task APortNobodyListensOnIsUnreachableAndWorthRetrying()
     {
-        var e = await ConnectFailsAsync(TestServers.Server("vsftpd") with { Port = 1 }, TestServers.Home);
+        var e = await ConnectFailsAsync(FtpServers.Server("vsftpd") with { Port = 1 }, FtpServers.Home);
         Assert.AreEqual(RemoteErrorKind.Unreachable, e.Kind);
         Assert.Contains("ftp://127.0.0.1:1", e.Message);
         Assert.IsTrue(e.IsTransient);
@@ -103,7 +103,7 @@ public sealed class ErrorTests
     [TestMethod]
     public async Task AMissingFileIsNotFoundAndLeavesTheSessionUsable()
     {
-        await using var folder = await RemoteFolder.CreateAsync(TestServers.Server("vsftpd"));
+        await using var folder = await RemoteFolder.CreateAsync(FtpServers.Server("vsftpd"));
         await using var transport = folder.Transport(connections: 1);
         await transport.ConnectAsync(TestContext.CancellationToken);
         var e = await Assert.ThrowsExactlyAsync<RemoteException>(() => transport.OpenReadAsync("missing", TestContext.CancellationToken));

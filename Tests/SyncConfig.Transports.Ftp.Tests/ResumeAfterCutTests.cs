@@ -26,7 +26,7 @@ public sealed class ResumeAfterCutTests
             await File.WriteAllBytesAsync(Path.Combine(repository, "PC01", "AAAA", "full.mrimg"), image, TestContext.CancellationToken);
             await File.WriteAllTextAsync(Path.Combine(repository, "PC01", "AAAA", "small.txt"), "small", TestContext.CancellationToken);
 
-            var options = TestServers.Server(server);
+            var options = FtpServers.Server(server);
             await using var folder = await RemoteFolder.CreateAsync(options);
             await using var proxy = new CuttingProxy(options.Port, cutAfter: 10 << 20);
             await using var transport = new FtpTransport(options with { Port = proxy.Port }, folder.Path);

@@ -16,7 +16,7 @@ public sealed class TransportAgainstServersTests
     public async Task FilesGoUpComeBackAppendMoveAndGo(string server)
     {
         var ct = TestContext.CancellationToken;
-        await using var folder = await RemoteFolder.CreateAsync(TestServers.Server(server));
+        await using var folder = await RemoteFolder.CreateAsync(FtpServers.Server(server));
         await using var transport = folder.Transport();
         await transport.ConnectAsync(ct);
         Assert.IsFalse(transport.Capabilities.CaseInsensitiveNames, "Linux servers tell names apart by case");

@@ -12,11 +12,15 @@ namespace SyncConfig.Transports.Conformance.Tests.Targets;
 /// </summary>
 public sealed class FtpServerTarget(string name, string portKey, bool tls) : TargetUnderTest
 {
-    /// <summary>vsftpd with explicit TLS, the certificate pinned.</summary>
-    public static FtpServerTarget Vsftpd { get; } = new("FTPS (vsftpd)", "SYNCTEST_FTPS_PORT", tls: true);
+    public static FtpServerTarget Vsftpd { get; } = new("FTP vsftpd", "SYNCTEST_FTP_PORT", tls: false);
 
-    /// <summary>pure-ftpd in plain FTP, listing with MLSD.</summary>
-    public static FtpServerTarget PureFtpd { get; } = new("FTP (pure-ftpd)", "SYNCTEST_PUREFTPD_PORT", tls: false);
+    /// <summary>vsftpd with explicit TLS, the certificate pinned.</summary>
+    public static FtpServerTarget VsftpdTls { get; } = new("FTPS vsftpd", "SYNCTEST_FTPS_PORT", tls: true);
+
+    /// <summary>pure-ftpd, listing with MLSD; one port serves plain FTP and explicit TLS.</summary>
+    public static FtpServerTarget PureFtpd { get; } = new("FTP pure-ftpd", "SYNCTEST_PUREFTPD_PORT", tls: false);
+
+    public static FtpServerTarget PureFtpdTls { get; } = new("FTPS pure-ftpd", "SYNCTEST_PUREFTPD_PORT", tls: true);
 
     public override string Name => name;
 
@@ -48,6 +52,10 @@ public sealed class FtpFolder(string portKey, bool tls) : TestTarget
         Password = TestServers.Get("SYNCTEST_PASSWORD"),
         UseTls = tls,
         CertificateSha256 = tls ? Convert.FromHexString(TestServers.Get("SYNCTEST_FTPS_CERT_SHA256")) : null,
+        // A cut connection shows within seconds, not the production defaults' minute.
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        ReplyTimeout = TimeSpan.FromSeconds(10),
+        DataTimeout = TimeSpan.FromSeconds(10),
     }, Path);
 
     protected override async ValueTask RemoveAsync()

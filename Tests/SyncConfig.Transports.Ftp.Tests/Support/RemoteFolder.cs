@@ -18,7 +18,7 @@ public sealed class RemoteFolder : IAsyncDisposable
 
     public static async Task<RemoteFolder> CreateAsync(FtpClientOptions server)
     {
-        var path = TestServers.Home + "/ftp-test-" + Guid.NewGuid().ToString("N")[..12];
+        var path = FtpServers.Home + "/ftp-test-" + Guid.NewGuid().ToString("N")[..12];
         await using var client = await FtpClient.ConnectAsync(server, CancellationToken.None);
         await client.RequireAsync("MKD " + path, CancellationToken.None);
         return new RemoteFolder(server, path);
@@ -28,7 +28,7 @@ public sealed class RemoteFolder : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await using var transport = new FtpTransport(_server, TestServers.Home, 1);
+        await using var transport = new FtpTransport(_server, FtpServers.Home, 1);
         await transport.DeleteFolderAsync(System.IO.Path.GetFileName(Path), CancellationToken.None);
     }
 }

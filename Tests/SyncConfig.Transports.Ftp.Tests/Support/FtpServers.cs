@@ -1,17 +1,12 @@
+using SyncConfig.Testing.Servers;
 using SyncConfig.Transports.Ftp.Client;
 
 namespace SyncConfig.Transports.Ftp.Tests.Support;
 
-/// <summary>
-/// The FTP servers scripts/servers/start runs on 127.0.0.1, read from its servers.env. A missing file fails the test:
-/// scripts/test.sh starts the servers, and a test that quietly skipped would prove nothing.
-/// </summary>
-public static class TestServers
+/// <summary>The FTP servers scripts/servers/start runs on 127.0.0.1, as client options.</summary>
+public static class FtpServers
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> Environment = new(Read);
-
-    public static string Value(string name) =>
-        Environment.Value.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"{name} is not in servers.env.");
+    public static string Value(string name) => TestServers.Get(name);
 
     public static string Home => Value("SYNCTEST_HOME");
 
@@ -45,16 +40,4 @@ public static class TestServers
         ReplyTimeout = TimeSpan.FromSeconds(10),
         DataTimeout = TimeSpan.FromSeconds(10),
     };
-
-    private static IReadOnlyDictionary<string, string> Read()
-    {
-        var state = System.Environment.GetEnvironmentVariable("SYNCCONFIG_SERVERS_STATE") ?? "/tmp/syncconfig-servers";
-        var file = Path.Combine(state, "servers.env");
-        if (!File.Exists(file))
-            throw new InvalidOperationException($"{file} is missing: start the test servers with scripts/servers/start ftp.");
-        return File.ReadAllLines(file)
-            .Where(l => l.Contains('=') && !l.StartsWith('#'))
-            .Select(l => l.Split('=', 2))
-            .ToDictionary(p => p[0], p => p[1]);
-    }
 }
