@@ -3,11 +3,11 @@ using SyncConfig.Transports.Conformance.Tests.Targets;
 
 namespace SyncConfig.Transports.Conformance.Tests;
 
-/// <summary>The FTP transport, plain, against vsftpd: the contract, and the crash matrix sampled (three fault points a run).</summary>
+/// <summary>The FTP transport, plain, against vsftpd: the contract, and the crash matrix sampled (one fault point a run: its middle operation).</summary>
 [TestClass]
 public sealed class FtpVsftpdTests : TargetSuite
 {
-    protected override TargetUnderTest Target { get; } = new FtpTarget("vsftpd", tls: false, crashPointsPerRun: 3);
+    protected override TargetUnderTest Target { get; } = new FtpTarget("vsftpd", tls: false, crashPointsPerRun: 1);
 }
 
 /// <summary>The FTP transport with explicit TLS, against vsftpd: the contract (the crash matrix runs on plain vsftpd).</summary>

@@ -163,13 +163,13 @@ public abstract partial class TargetSuite
     private static IRemoteTransport Open(TestTarget target, Matrix m, ListingLag lag) =>
         m.Through is { } reach ? reach.Wrap(target.Open(), lag) : target.Open();
 
-    /// <summary>The operations at which a matrix run stops a sync: every step-th, or the target's sample of them from first to last.</summary>
+    /// <summary>The operations at which a matrix run stops a sync: every step-th, or the target's sample of them from first to last (one alone: the middle one).</summary>
     private IEnumerable<int> CrashPoints(int operations, int step)
     {
         var all = Enumerable.Range(0, (operations + step - 1) / step).Select(i => 1 + i * step).ToList();
         if (Target.CrashPointsPerRun is not { } sample || sample >= all.Count)
             return all;
-        return Enumerable.Range(0, sample).Select(i => all[i * (all.Count - 1) / Math.Max(1, sample - 1)]).Distinct();
+        return sample == 1 ? [all[all.Count / 2]] : Enumerable.Range(0, sample).Select(i => all[i * (all.Count - 1) / (sample - 1)]).Distinct();
     }
 
     private void RequireCrashMatrix()

@@ -56,19 +56,23 @@ public sealed class FtpTarget(string server, bool tls, int crashPointsPerRun) : 
 
         public override IReadOnlyList<string> Secrets => [options.Password!];
 
-        public override Task CutOffAsync() => _relay.CloseAsync();
+        public override Task CutOffAsync() => _relay.CutAsync();
 
         protected override IRemoteTransport CreateTransport() => new FtpTransport(options with { Port = _relay.Port }, path);
 
         protected override async ValueTask RemoveAsync()
         {
-            await _relay.CloseAsync();
+            _relay.Stop();
             await using var transport = new FtpTransport(options, TestServers.Value("SYNCTEST_HOME"), 1);
             await transport.DeleteFolderAsync(path[(path.LastIndexOf('/') + 1)..], CancellationToken.None);
         }
     }
 
-    /// <summary>Relays each connection to the server's control port byte for byte, until closed.</summary>
+    /// <summary>
+    /// Relays each connection to the server's control port byte for byte. Once cut, it drops every connection and
+    /// closes each new one at once; it keeps its port until stopped, so no other test's relay can take the port over
+    /// and answer for a target that is meant to be gone.
+    /// </summary>
     private sealed class Relay
     {
         private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
@@ -98,6 +102,11 @@ public sealed class FtpTarget(string server, bool tls, int crashPointsPerRun) : 
                 {
                     return;
                 }
+                if (_closed)
+                {
+                    client.Dispose();
+                    continue;
+                }
                 var server = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
                 try
                 {
@@ -115,7 +124,7 @@ public sealed class FtpTarget(string server, bool tls, int crashPointsPerRun) : 
                     {
                         client.Dispose();
                         server.Dispose();
-                        return;
+                        continue;
                     }
                     _sockets.Add(client);
                     _sockets.Add(server);
@@ -141,9 +150,14 @@ public sealed class FtpTarget(string server, bool tls, int crashPointsPerRun) : 
             }
         }
 
-        public Task CloseAsync()
+        public void Stop()
         {
             _listener.Stop();
+            CutAsync();
+        }
+
+        public Task CutAsync()
+        {
             lock (_sockets)
             {
                 _closed = true;
