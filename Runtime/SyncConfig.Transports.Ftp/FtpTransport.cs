@@ -190,13 +190,13 @@ public sealed class FtpTransport : IRemoteTransport
     {
         var from = Absolute(source);
         var to = Absolute(destination);
+        // The source is looked at first: a rename repeated after its reply was lost finds the source gone (not found, which
+        // the engine knows to mean "already done"), not the destination there. RNTO must follow RNFR at once, so both
+        // checks come before it.
+        if (!replace && await client.SizeAsync(from, cancellationToken) is null)
+            throw new RemoteException(RemoteErrorKind.NotFound, $"'{source}' does not exist in {DisplayName}.");
         if (!replace && await client.SizeAsync(to, cancellationToken) is not null)
-        {
-            // With the source gone this is a repeat of a rename whose reply was lost: a missing source lets the caller tell.
-            if (await client.SizeAsync(from, cancellationToken) is null)
-                throw new RemoteException(RemoteErrorKind.NotFound, $"'{source}' does not exist in {DisplayName}.");
             throw new RemoteException(RemoteErrorKind.AlreadyExists, $"'{destination}' already exists in {DisplayName}.");
-        }
         try
         {
             await client.RenameAsync(from, to, cancellationToken);
