@@ -8,6 +8,7 @@ cd "$root"
 bash scripts/prerequisites.sh test || { echo "prerequisites failed"; exit 1; }
 bash scripts/servers/start sftp >/dev/null || { echo "starting the SFTP test server failed"; exit 1; }
 bash scripts/servers/start s3 >/dev/null || { echo "starting the S3 test server failed"; exit 1; }
+bash scripts/servers/start ftp >/dev/null || { echo "starting the FTP test servers failed"; exit 1; }
 
 results="$root/TestResults"
 rm -rf "$results"

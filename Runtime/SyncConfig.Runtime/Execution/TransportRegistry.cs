@@ -1,5 +1,6 @@
 using SyncConfig.Catalog;
 using SyncConfig.Transports;
+using SyncConfig.Transports.Ftp;
 using SyncConfig.Transports.LocalPath;
 using SyncConfig.Transports.Sftp;
 using SyncConfig.Transports.S3;
@@ -21,6 +22,7 @@ public sealed class TransportRegistry(IReadOnlyList<ITransportFactory<Destinatio
         new LocalPathTransportFactory(),
         new SftpTransportFactory(),
         new S3TransportFactory(),
+        new FtpTransportFactory(),
     ]);
 
     /// <summary>A transport for the destination, not yet connected.</summary>

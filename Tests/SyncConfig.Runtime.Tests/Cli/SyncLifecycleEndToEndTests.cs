@@ -145,6 +145,7 @@ public sealed class SyncLifecycleEndToEndTests
         foreach (var name in new[] { "NAS_PASSWORD", "SFTP_PASSWORD", "FTPS_PASSWORD", "WASABI_KEY", "WASABI_SECRET", "MINIO_KEY", "MINIO_SECRET" })
             cli.Environment[name] = "run-secret-" + name.ToLowerInvariant();
         SftpEndToEndTests.GiveHarmlessValues(cli);
+        FtpEndToEndTests.GiveHarmlessValues(cli);
         var statePath = Path.Combine(cli.StateFolder, "DemoOffsite.window.json");
         bool Finished() => JsonFiles.Read<SyncConfig.Runtime.Scheduling.WindowAttempt>(statePath) is { Finished: true };
 

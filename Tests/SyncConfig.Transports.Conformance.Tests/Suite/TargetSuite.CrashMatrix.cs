@@ -81,9 +81,23 @@ public abstract partial class TargetSuite
         return BoundedCrashMatrix ? all.Where(c => c.scenario == BoundedScenario).Take(1) : all;
     }
 
+    /// <summary>
+    /// A transport held to the contract on several servers runs its crash matrix on one of them: every fault point
+    /// costs several logins there, and the matrix drives the same transport code on each.
+    /// </summary>
+    protected virtual bool CrashMatrixRunsInAnotherClass => false;
+
+    /// <summary>Every crash matrix starts here.</summary>
+    private void CrashMatrix()
+    {
+        if (CrashMatrixRunsInAnotherClass)
+            Assert.Inconclusive($"{Target.Name}: this transport's crash matrix runs in another of its test classes.");
+    }
+
     /// <summary>Matrices of the engine's own behaviour through test wrappers: in-process targets run them, real servers need not.</summary>
     private void EngineOnlyMatrix()
     {
+        CrashMatrix();
         if (BoundedCrashMatrix)
             Assert.Inconclusive("An engine matrix through a test wrapper; the in-process targets run it in full.");
     }
@@ -91,6 +105,7 @@ public abstract partial class TargetSuite
     [TestMethod]
     public async Task EveryFaultPointRecovers()
     {
+        CrashMatrix();
         var points = 0;
         foreach (var (scenario, perFolder, allowBackups) in Cases(withBackups: true))
             points += await RunAsync(new Matrix(scenario, perFolder, allowBackups, Crashes));
@@ -101,6 +116,7 @@ public abstract partial class TargetSuite
     [TestMethod]
     public async Task LostRepliesAndRetriesThatMeetACrashRecover()
     {
+        CrashMatrix();
         var points = 0;
         foreach (var (scenario, perFolder, _) in Cases(withBackups: false))
             points += await RunAsync(new Matrix(scenario, perFolder, AllowBackups: false, LostReplies));
@@ -246,6 +262,7 @@ public abstract partial class TargetSuite
     [TestMethod]
     public async Task ACrashDuringRecoveryIsRecoveredByTheNextOne()
     {
+        CrashMatrix();
         var m = new Matrix(Scenario.Mixed, PerFolder: false, AllowBackups: false, [FaultMode.AbruptStop]);
         using var setup = await SetUpAsync(m);
         var (job, engine, before, after) = (setup.Job, setup.Engine, setup.Before, setup.After);
