@@ -176,12 +176,20 @@ public sealed partial class LocalPathTransport : IRemoteTransport
             }
             if (OperatingSystem.IsWindows())
             {
-                File.Move(temporary, full, overwrite: false);
+                try
+                {
+                    File.Move(temporary, full, overwrite: false);
+                }
+                catch (IOException) when (File.Exists(full))
+                {
+                    throw AlreadyExists(path);
+                }
             }
             else if (Durability.Link(temporary, full) is var errno and not 0)
             {
+                // Said here, not judged later by looking: the holder may release the file before anyone looks again.
                 if (errno == 17 /* EEXIST */)
-                    throw new IOException($"'{full}' already exists.");
+                    throw AlreadyExists(path);
                 if (errno is not (1 or 95) /* EPERM, EOPNOTSUPP: a disk without hard links (FAT, exFAT) */)
                     throw new IOException($"'{full}' could not be created (errno {errno}).");
                 // O_EXCL is still exclusive there; a reader may only catch the file before its content is in.
@@ -400,6 +408,9 @@ public sealed partial class LocalPathTransport : IRemoteTransport
         }
     }
 
+    private RemoteException AlreadyExists(string path, Exception? inner = null) =>
+        new(RemoteErrorKind.AlreadyExists, $"'{path}' in '{_root}' already exists.", inner);
+
     private RemoteException Classify(Exception e, string path)
     {
         var where = $"'{path}' in '{_root}'";
@@ -410,7 +421,7 @@ public sealed partial class LocalPathTransport : IRemoteTransport
             UnauthorizedAccessException => new RemoteException(RemoteErrorKind.PermissionDenied, $"Permission denied writing {where}.", e),
             FileNotFoundException or DirectoryNotFoundException => new RemoteException(RemoteErrorKind.NotFound, $"{where} does not exist.", e),
             IOException io when DiskFullCodes.Contains(io.HResult) => new RemoteException(RemoteErrorKind.DiskFull, $"The target disk is full (writing {where}).", e),
-            IOException when File.Exists(Full(path)) => new RemoteException(RemoteErrorKind.AlreadyExists, $"{where} already exists.", e),
+            IOException when File.Exists(Full(path)) => AlreadyExists(path, e),
             _ => new RemoteException(RemoteErrorKind.Other, $"Writing {where} failed: {e.Message}", e),
         };
     }

@@ -31,6 +31,38 @@ public sealed class EngineBehaviourTests
         Assert.IsTrue(result.EndedAt >= result.StartedAt);
     }
 
+    /// <summary>Holds every upload until two are in flight at once; gives up (and lets them go) after a while.</summary>
+    private sealed class TwoUploadsAtOnce(IRemoteTransport inner) : DelegatingTransport(inner)
+    {
+        private readonly TaskCompletionSource _two = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _inFlight;
+
+        public bool Met => _two.Task.IsCompletedSuccessfully;
+
+        public override async Task WriteAsync(string path, Stream content, WriteMode mode, CancellationToken ct)
+        {
+            if (path.Contains("/.syncconfig/staging/", StringComparison.Ordinal))
+            {
+                if (Interlocked.Increment(ref _inFlight) >= 2)
+                    _two.TrySetResult();
+                await Task.WhenAny(_two.Task, Task.Delay(TimeSpan.FromSeconds(10), ct));
+            }
+            await base.WriteAsync(path, content, mode, ct);
+        }
+    }
+
+    [TestMethod]
+    public async Task FilesOfDifferentFoldersUploadAtOnce()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/1A2B3C/full.mrimg", 50_000, 1);
+        f.Repository.Write("PC02/4D5E6F/full.mrimg", 30_000, 3);
+        var target = new TwoUploadsAtOnce(f.Target());
+        await f.SyncSucceedsAsync(target);
+        Assert.IsTrue(target.Met, "the second folder's file waited for the first folder's upload to end");
+        await f.AssertRemoteIsRepositoryAsync();
+    }
+
     [TestMethod]
     public async Task NoChangeSyncWritesNothingButItsLockAndDoesNotReadTheRemoteManifest()
     {

@@ -163,21 +163,26 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism, Remot
         };
         await remote.WriteJournalAsync(journal, ct);
 
+        // One pool of uploads across all folders (a folder of one large image would otherwise leave the other
+        // connections idle), taken computer by computer so that a computer's folders are done, and it reopens, early.
         var uploaded = new ConcurrentBag<ManifestEntry>();
-        foreach (var computer in cycle.Folders.GroupBy(f => f.Computer))
+        var left = cycle.Folders.ToDictionary(f => f.Folder, f => f.Uploads.Count, StringComparer.Ordinal);
+        var counting = new Lock();
+        foreach (var folder in cycle.Folders.Where(f => f.Uploads.Count == 0))
+            observer.FolderUploaded(folder.Folder);
+        var work = cycle.Folders.GroupBy(f => f.Computer).SelectMany(c => c).SelectMany(f => f.Uploads.Select(file => (f.Folder, File: file)));
+        await Parallel.ForEachAsync(work, Options(ct), async (item, c) =>
         {
-            foreach (var folder in computer)
+            var staged = Staged(item.File);
+            var destination = staged ? remote.Staging(item.File.Path) : remote.Mirror(item.File.Path);
+            uploaded.Add(await uploader.UploadAsync(item.File, destination, staged && stagedOnTarget.ContainsKey(item.File.Path), c));
+            observer.FileUploaded(item.File);
+            lock (counting)
             {
-                await Parallel.ForEachAsync(folder.Uploads, Options(ct), async (file, c) =>
-                {
-                    var staged = Staged(file);
-                    var destination = staged ? remote.Staging(file.Path) : remote.Mirror(file.Path);
-                    uploaded.Add(await uploader.UploadAsync(file, destination, staged && stagedOnTarget.ContainsKey(file.Path), c));
-                    observer.FileUploaded(file);
-                });
-                observer.FolderUploaded(folder.Folder);
+                if (--left[item.Folder] == 0)
+                    observer.FolderUploaded(item.Folder);
             }
-        }
+        });
 
         var covered = cycle.Folders.Select(f => f.Folder).ToHashSet(remote.Names.Comparer);
         var manifest = new Manifest

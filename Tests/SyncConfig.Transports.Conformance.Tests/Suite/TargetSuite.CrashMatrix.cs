@@ -330,7 +330,7 @@ public abstract partial class TargetSuite
                 if (state.TryGetValue(path, out var listed))
                     Assert.AreEqual(listed, file, $"{where}: before the commit, {path} is not its committed version");
                 else
-                    Assert.IsTrue(journal?.Placed.Contains(path) == true && after.GetValueOrDefault(path) == file,
+                    Assert.IsTrue(journal?.Placed.Any(p => (folded ? p.ToUpperInvariant() : p) == path) == true && after.GetValueOrDefault(path) == file,
                         $"{where}: {path} shows in the mirror before any commit lists it");
             }
             foreach (var path in state.Keys)
