@@ -45,7 +45,7 @@ now() { date +%s.%N; }
 run_syncconfig() {
   local started ended rss
   started=$(now)
-  env SYNCCONFIG_DEMO_REPOSITORY="$repo" SYNCCONFIG_S3_ENDPOINT="${SYNCTEST_S3_ENDPOINT#http://}" \
+  env SYNCTEST_S3_REPOSITORY="$repo" SYNCCONFIG_S3_ENDPOINT="${SYNCTEST_S3_ENDPOINT#http://}" \
     SYNCCONFIG_S3_BUCKET="$SYNCTEST_S3_BUCKET" SYNCCONFIG_S3_REGION="$SYNCTEST_S3_REGION" SYNCCONFIG_S3_ROOT="$1" \
     SYNCCONFIG_S3_ACCESS_KEY="$SYNCTEST_S3_ACCESS_KEY" SYNCCONFIG_S3_SECRET_KEY="$SYNCTEST_S3_SECRET_KEY" \
     /usr/bin/time -f '%M' -o "$work/rss" "$syncconfig" sync S3Offsite --now --config "$work/appsettings.json" >"$work/sync.log" 2>&1 ||

@@ -9,10 +9,13 @@ public partial class DemoRepository;
 [LocalPathSync("$(SYNCCONFIG_DEMO_TARGET)", Repository = typeof(DemoRepository), FolderName = "Demo")]
 public partial class DemoOffsite;
 
-// The demo repository to an S3-compatible store given wholly by the environment: the end-to-end tests point it at
-// the S3 test server of scripts/servers, the S3 benchmark at the same server.
+// A repository to an S3-compatible store, both given wholly by the environment: the end-to-end tests point them at
+// the S3 test server of scripts/servers (Tests/SyncConfig.Runtime.Tests/Cli/S3EndToEndTests.cs), the S3 benchmark too.
+[SyncRepository("$(SYNCTEST_S3_REPOSITORY)")]
+public partial class S3TestRepository;
+
 [S3Sync(S3Service.Custom, Endpoint = "$(SYNCCONFIG_S3_ENDPOINT)", UseHttps = false, Bucket = "$(SYNCCONFIG_S3_BUCKET)",
-    Region = "$(SYNCCONFIG_S3_REGION)", RootPath = "$(SYNCCONFIG_S3_ROOT)", Repository = typeof(DemoRepository), FolderName = "Demo",
+    Region = "$(SYNCCONFIG_S3_REGION)", RootPath = "$(SYNCCONFIG_S3_ROOT)", Repository = typeof(S3TestRepository), FolderName = "Demo",
     AccessKey = "$(SYNCCONFIG_S3_ACCESS_KEY)", SecretKey = "$(SYNCCONFIG_S3_SECRET_KEY)")]
 public partial class S3Offsite;
 

@@ -93,6 +93,7 @@ public sealed class S3EndToEndTests
     {
         var cli = SyncLifecycleEndToEndTests.DemoProcess(out repository, out _);
         store = new S3Folder($"e2e/{Guid.NewGuid():N}");
+        cli.Environment["SYNCTEST_S3_REPOSITORY"] = repository;
         cli.Environment["SYNCCONFIG_S3_ENDPOINT"] = store.Settings.Endpoint;
         cli.Environment["SYNCCONFIG_S3_BUCKET"] = store.Settings.Bucket;
         cli.Environment["SYNCCONFIG_S3_REGION"] = store.Settings.Region;
@@ -100,6 +101,18 @@ public sealed class S3EndToEndTests
         cli.Environment["SYNCCONFIG_S3_ACCESS_KEY"] = store.Settings.AccessKey;
         cli.Environment["SYNCCONFIG_S3_SECRET_KEY"] = store.Settings.SecretKey;
         return cli;
+    }
+
+    /// <summary>For <c>run</c>, which checks every definition: with no repository behind it, the S3 sync fails before reaching a server.</summary>
+    internal static void GiveHarmlessValues(SyncConfigProcess cli)
+    {
+        cli.Environment["SYNCTEST_S3_REPOSITORY"] = cli.Combine("no-s3-repository");
+        cli.Environment["SYNCCONFIG_S3_ENDPOINT"] = "127.0.0.1:9";
+        cli.Environment["SYNCCONFIG_S3_BUCKET"] = "no-such-bucket";
+        cli.Environment["SYNCCONFIG_S3_REGION"] = "us-east-1";
+        cli.Environment["SYNCCONFIG_S3_ROOT"] = "run";
+        cli.Environment["SYNCCONFIG_S3_ACCESS_KEY"] = "run-access-key";
+        cli.Environment["SYNCCONFIG_S3_SECRET_KEY"] = "run-secret-s3-key";
     }
 
     private static async Task<string> FirstImageAsync(S3Transport transport)

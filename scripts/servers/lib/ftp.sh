@@ -115,9 +115,11 @@ ftp_launch() {
     pure-ftpd)
       # Configured by flags (Debian's wrapper would read /etc/pure-ftpd). -E no anonymous
       # logins, -l unix system accounts, -Y 1 TLS optional, -u 1 no root login, -H no reverse DNS
-      # lookups (they stall without a network).
+      # lookups (they stall without a network). -c/-C 100 clients, all from 127.0.0.1: a test keeps
+      # every sync's transport (up to four sessions each) open until its target is removed; pure-ftpd
+      # also caps clients at half its passive ports, hence the wide passive range.
       launch "$name" "$port" "$dir/pure-ftpd/usr/sbin/pure-ftpd" -S "$HOST,$port" -p "$PUREFTPD_PASSIVE" -P "$HOST" \
-        -E -l unix -Y 1 -2 "$dir/pure-ftpd.pem" -u 1 -H -g "$dir/pure-ftpd.pid"
+        -c 100 -C 100 -E -l unix -Y 1 -2 "$dir/pure-ftpd.pem" -u 1 -H -g "$dir/pure-ftpd.pid"
       ;;
   esac
 }
