@@ -60,7 +60,7 @@ public sealed class CliContext
 
     public int UnknownSync(string name)
     {
-        var known = Catalog.Syncs.Count == 0 ? "none" : string.Join(", ", Catalog.Syncs.Select(s => s.Name));
+        var known = Catalog.Syncs.Count == 0 ? "none" : string.Join(", ", Catalog.Syncs.Select(s => s.Names()));
         Error.WriteLine($"Unknown sync '{name}'. Defined syncs: {known}.");
         return ExitCodes.UnknownSync;
     }

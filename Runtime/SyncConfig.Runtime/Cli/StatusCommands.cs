@@ -15,13 +15,13 @@ public static class StatusCommands
 {
     public static Command List(CliContext context)
     {
-        var command = new Command("list", "List the defined syncs: destination, folder, window, repository (as written).");
+        var command = new Command("list", "List the defined syncs: class name, custom name, destination, folder, window, repository (as written).");
         command.SetAction(_ =>
         {
             var rows = context.Catalog.Syncs
-                .Select(s => new[] { s.Name, s.Destination.DisplayPath, s.FolderName, s.Window.ToString(), s.Repository.Path, Options(s) })
+                .Select(s => new[] { s.Name, string.IsNullOrWhiteSpace(s.CustomName) ? "-" : s.CustomName!, s.Destination.DisplayPath, s.FolderName, s.Window.ToString(), s.Repository.Path, Options(s) })
                 .ToList();
-            WriteTable(context.Out, ["NAME", "DESTINATION", "FOLDER", "WINDOW", "REPOSITORY", "OPTIONS"], rows);
+            WriteTable(context.Out, ["NAME", "CUSTOM NAME", "DESTINATION", "FOLDER", "WINDOW", "REPOSITORY", "OPTIONS"], rows);
             return ExitCodes.Ok;
         });
         return command;
@@ -29,7 +29,7 @@ public static class StatusCommands
 
     public static Command Status(CliContext context)
     {
-        var name = new Argument<string?>("name") { Description = "One sync; all syncs when left out.", Arity = ArgumentArity.ZeroOrOne };
+        var name = new Argument<string?>("name") { Description = "One sync (class name or custom name, ignoring case); all syncs when left out.", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print the status report(s) as JSON (the schema of the status files)." };
         var command = new Command("status", "Show the last result, any running sync's progress and the forecast of the next windows.") { name, json };
         command.SetAction(parsed =>

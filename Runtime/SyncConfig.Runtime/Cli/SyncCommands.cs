@@ -136,7 +136,7 @@ public static class SyncCommands
         _ => ExitCodes.SyncFailed,
     };
 
-    private static Argument<string> NameArgument() => new("name") { Description = "The sync's name (its definition class, see 'syncconfig list')." };
+    private static Argument<string> NameArgument() => new("name") { Description = "The sync's class name or its custom name, ignoring case (see 'syncconfig list')." };
 
     private static SyncJob Job(ResolvedSync sync) => new(sync.Name, sync.RepositoryPath, sync.FolderName)
     {
