@@ -172,7 +172,8 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism, Remot
                 {
                     var staged = Staged(file);
                     var destination = staged ? remote.Staging(file.Path) : remote.Mirror(file.Path);
-                    uploaded.Add(await uploader.UploadAsync(file, destination, staged && stagedOnTarget.ContainsKey(file.Path), c));
+                    uploaded.Add(await uploader.UploadAsync(
+                        file, destination, staged && stagedOnTarget.ContainsKey(file.Path), bytes => observer.Streaming(file, bytes), c));
                     observer.FileUploaded(file);
                 });
                 observer.FolderUploaded(folder.Folder);
@@ -253,6 +254,9 @@ internal interface ICycleObserver
 {
     DateTimeOffset Now();
     void FileUploaded(SnapshotFile file);
+
+    /// <summary>How many bytes of <paramref name="file"/> are on the target so far, while it streams.</summary>
+    void Streaming(SnapshotFile file, long bytesOnTarget);
     void FolderUploaded(string folder);
     void Committed(Manifest manifest);
 }
