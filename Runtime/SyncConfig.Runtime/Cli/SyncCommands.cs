@@ -179,6 +179,16 @@ public static class SyncCommands
 
     private static void WriteSummary(TextWriter output, SyncResult result)
     {
+        if (result.Outcome == SyncOutcome.Succeeded && result.FilesUploaded.Count == 0 && result.FilesDeleted.Count == 0)
+        {
+            // Nothing moved: bytes, rates and "0 of 0 files" would only make a person look for what went wrong.
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{result.SyncName}: Nothing to upload; {result.FilesUnchanged.Count} files unchanged (checked in {result.Duration.TotalSeconds:0.0} s)."));
+            if (result.Recovery is not null)
+                output.WriteLine($"{result.SyncName}: recovery: {result.Recovery}");
+            return;
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{result.SyncName}: {result.Outcome} in {result.Duration.TotalSeconds:0.0} s; {ProgressText.Bytes(result.BytesUploaded)} uploaded " +
             $"({ProgressText.Bytes((long)result.Throughput)}/s); files: {result.FilesUploaded.Count} uploaded, {result.FilesDeleted.Count} deleted, " +
