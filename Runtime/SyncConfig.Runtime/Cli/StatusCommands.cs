@@ -74,6 +74,8 @@ public static class StatusCommands
             TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
         output.WriteLine($"{report.Sync} ({report.DisplayName}) -> {report.Destination} / {report.FolderName}, window {report.Window}");
+        foreach (var problem in report.Problems ?? [])
+            output.WriteLine("  NOT SCHEDULED: configuration problem: " + problem);
         if (report.LastAttempt is { } last)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

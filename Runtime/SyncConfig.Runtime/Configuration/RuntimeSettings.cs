@@ -20,6 +20,12 @@ public sealed class RuntimeSettings
     /// <summary>How many past attempts each sync's history file keeps.</summary>
     public int HistoryLength { get; set; } = 100;
 
+    /// <summary>
+    /// <c>run</c> refuses to start while any sync has a configuration problem (fail fast), as <c>run --strict</c> does.
+    /// By default the scheduler runs the healthy syncs and reports the broken ones.
+    /// </summary>
+    public bool StrictStartup { get; set; }
+
     /// <summary>How long a running sync waits between plain progress log lines when output is not a terminal.</summary>
     public TimeSpan ProgressLogInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

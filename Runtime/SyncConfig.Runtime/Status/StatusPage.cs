@@ -57,6 +57,8 @@ public static class StatusPage
             Row(html, "sync", "Sync", report.Sync);
             Row(html, "destination", "Destination", report.Destination + " / " + report.FolderName);
             Row(html, "window", "Window", report.Window);
+            foreach (var problem in report.Problems ?? [])
+                Row(html, "problem", "Not scheduled", "Configuration problem: " + problem, "Failed");
             Row(html, "outcome", "Last result", last?.Outcome.ToString() ?? "never run", last?.Outcome.ToString());
             if (last is not null)
             {
@@ -75,7 +77,8 @@ public static class StatusPage
 
             if (report.Active is { } active)
                 Row(html, "active", "Running", $"{active.Phase}: {active.BytesDone} of {active.BytesTotal} bytes, {active.FilesDone} of {active.FilesTotal} files");
-            Row(html, "next-window", "Next window", next is null ? "none" : Format(next.Start, zone) + " – " + Format(next.End, zone));
+            Row(html, "next-window", "Next window", report.Problems is { Count: > 0 } ? "none: not scheduled until its configuration is fixed"
+                : next is null ? "none" : Format(next.Start, zone) + " – " + Format(next.End, zone));
             html.Append("</table>\n");
             AppendChart(html, report.Sync, history, now, zone);
             html.Append("</section>\n");
@@ -92,8 +95,12 @@ public static class StatusPage
         {
             var last = report.LastAttempt;
             var next = report.Forecast.FirstOrDefault(w => w.Start > now);
+            // A sync the scheduler left out says so first: its last result may be a success from before the problem.
+            var (result, resultClass) = report.Problems is { Count: > 0 } problems
+                ? ($"not scheduled: {problems.Count} configuration problem(s)", "Failed")
+                : (last?.Outcome.ToString() ?? "never run", last?.Outcome.ToString());
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td><a href=\"#sync-{Encode(report.Sync)}\">{Encode(report.Sync)}</a></td><td class=\"{last?.Outcome}\">{Encode(last?.Outcome.ToString() ?? "never run")}</td>" +
+                $"<tr><td><a href=\"#sync-{Encode(report.Sync)}\">{Encode(report.Sync)}</a></td><td class=\"{resultClass}\" data-field=\"summary-result\">{Encode(result)}</td>" +
                 $"<td>{Encode(last is null ? "" : Format(last.EndedAt, zone))}</td><td>{last?.BytesUploaded}</td><td>{Encode(next is null ? "none" : Format(next.Start, zone))}</td></tr>\n");
         }
 

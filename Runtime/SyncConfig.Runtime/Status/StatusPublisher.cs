@@ -28,12 +28,25 @@ public sealed class StatusPublisher(StatusStore store, ISyncCatalog catalog, Tim
             FolderName = scrubber.Scrub(sync.FolderName),
             LastAttempt = attempt,
             Active = null,
+            Problems = null, // it resolved and ran, so whatever kept it out of the scheduler is fixed
         };
         if (files is not null)
             Store.WriteFiles(files);
         Store.WriteReport(report);
         Store.AppendHistory(sync.Name, attempt);
         WritePage();
+    }
+
+    /// <summary>
+    /// Records why the scheduler leaves <paramref name="registration"/> out (null: it is scheduled), so the status page
+    /// and <c>status</c> show it. Writes only when that changes.
+    /// </summary>
+    public void RecordProblems(SyncRegistration registration, IReadOnlyList<string>? problems)
+    {
+        var written = Store.ReadReport(registration.Name);
+        if (problems is null && written?.Problems is null)
+            return;
+        Store.WriteReport(Describe(registration) with { Active = null, Problems = problems });
     }
 
     /// <summary>A sync's status now: its last report with a fresh forecast and any active run.</summary>
@@ -54,6 +67,7 @@ public sealed class StatusPublisher(StatusStore store, ISyncCatalog catalog, Tim
             LastAttempt = written?.LastAttempt,
             Active = Store.ReadProgress(registration.Name, stateFolder is null ? null : SyncLock.IsHeld(stateFolder, registration.Name)),
             Forecast = forecast,
+            Problems = written?.Problems,
             UpdatedAt = now,
         };
     }
