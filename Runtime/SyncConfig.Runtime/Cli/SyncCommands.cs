@@ -144,9 +144,11 @@ public static class SyncCommands
         AllowBackupsDuringSync = sync.Registration.AllowBackupsDuringSync,
     };
 
-    public static async Task<int> RunAttemptAsync(CliContext context, ParseResult parsed, string name, AttemptTrigger trigger, CancellationToken cancellationToken)
+    /// <param name="configFile">The configuration file to read instead of <c>--config</c> (the demo's own).</param>
+    public static async Task<int> RunAttemptAsync(
+        CliContext context, ParseResult parsed, string name, AttemptTrigger trigger, CancellationToken cancellationToken, string? configFile = null)
     {
-        var (sync, configuration, exitCode) = SyncConfigCommandLine.ResolveOne(context, parsed, name, writesFolders: true);
+        var (sync, configuration, exitCode) = SyncConfigCommandLine.ResolveOne(context, parsed, name, writesFolders: true, configFile);
         if (sync is null || configuration is null)
             return exitCode;
         if (context.Transports.Unavailable(sync.Destination) is { } unavailable)

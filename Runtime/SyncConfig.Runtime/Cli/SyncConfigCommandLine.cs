@@ -102,7 +102,7 @@ public static class SyncConfigCommandLine
     /// <summary>The sync named by <paramref name="name"/>, resolved and validated; or the exit code that explains why not.</summary>
     /// <param name="writesFolders">The command runs the sync and so writes the state and status folders.</param>
     public static (ResolvedSync? Sync, RuntimeConfiguration? Configuration, int ExitCode) ResolveOne(
-        CliContext context, ParseResult parsed, string name, bool writesFolders = false)
+        CliContext context, ParseResult parsed, string name, bool writesFolders = false, string? configFile = null)
     {
         if (context.Catalog.Find(name) is not { } registration)
             return (null, null, context.UnknownSync(name));
@@ -113,7 +113,7 @@ public static class SyncConfigCommandLine
             return (null, null, ExitCodes.TransportNotAvailable);
         }
 
-        var configuration = RuntimeConfiguration.Load(parsed.GetValue(ConfigOption));
+        var configuration = RuntimeConfiguration.Load(configFile ?? parsed.GetValue(ConfigOption));
         var validation = StartupValidation.Validate(configuration, [registration], writesFolders);
         if (!context.Report(validation))
             return (null, configuration, ExitCodes.InvalidConfiguration);
