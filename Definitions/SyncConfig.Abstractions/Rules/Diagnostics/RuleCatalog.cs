@@ -164,6 +164,10 @@ static class RuleCatalog
         "SYNC0039", RuleSeverity.Error, "Custom name equal to another sync's class name",
         "CustomName '{0}' of {1} is the class name of another sync, {2} (compared ignoring case), so a command given that name could mean either; choose another CustomName, e.g. '{3}'");
 
+    public static readonly RuleDescriptor IgnoredSetting = new RuleDescriptor(
+        "SYNC0040", RuleSeverity.Warning, "Setting ignored by the chosen protocol or service",
+        "{0} is ignored with {1}: only {2} reads it; remove {0}, or choose {2} if that is what the server speaks");
+
     public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
     {
         InvalidNetworkSharePath, WrongPathSeparator, SchemeInServer, ProtocolInEndpoint, DomainGivenTwice,
@@ -174,5 +178,6 @@ static class RuleCatalog
         InvalidWindowTime, EmptyWindow, NoWindowDays, MalformedReference, LiteralSecret, InvalidRepositoryPath,
         InvalidCertificateFingerprint, GenericDefinition, NestedInIncompleteType, OwnRegistrationMember,
         RepositoryInOtherAssembly, RecordDefinition, DuplicateSyncName, DuplicateCustomName, CustomNameIsAnotherClassName,
+        IgnoredSetting,
     };
 }
