@@ -36,7 +36,7 @@ public sealed class CliContext
 
     public StatusPublisher Publisher(RuntimeConfiguration configuration) =>
         new(new StatusStore(configuration.Settings.StatusFolder, configuration.Settings.HistoryLength), Catalog, configuration.TimeZone, Clock,
-            configuration.Settings.StateFolder);
+            configuration.Settings.StateFolder, sync => Transports.Unavailable(sync.Destination));
 
     public SyncRunner Runner(RuntimeConfiguration configuration) =>
         new(Engine(), Transports, Publisher(configuration), configuration.Settings.StateFolder, Clock);

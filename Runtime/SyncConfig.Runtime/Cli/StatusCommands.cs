@@ -60,20 +60,22 @@ public static class StatusCommands
                 return ExitCodes.Ok;
             }
 
-            foreach (var report in reports)
-                WriteReport(context.Out, report, configuration.TimeZone);
+            foreach (var (report, registration) in reports.Zip(syncs))
+                WriteReport(context.Out, report, configuration.TimeZone, Scheduling.WindowText.Describe(registration.Window), context.Transports.Unavailable(registration.Destination));
             context.Out.WriteLine("Status page: " + publisher.Store.PagePath);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteReport(TextWriter output, SyncStatusReport report, TimeZoneInfo zone)
+    private static void WriteReport(TextWriter output, SyncStatusReport report, TimeZoneInfo zone, string windowText, string? cannotRun)
     {
         string Time(DateTimeOffset instant) =>
             TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
-        output.WriteLine($"{report.Sync} ({report.DisplayName}) -> {report.Destination} / {report.FolderName}, window {report.Window}");
+        output.WriteLine($"{report.Sync} ({report.DisplayName}) -> {report.Destination} / {report.FolderName}, window {windowText}");
+        if (cannotRun is not null)
+            output.WriteLine("  CANNOT RUN IN THIS BUILD: " + cannotRun);
         foreach (var problem in report.Problems ?? [])
             output.WriteLine("  NOT SCHEDULED: configuration problem: " + problem);
         if (report.LastAttempt is { } last)

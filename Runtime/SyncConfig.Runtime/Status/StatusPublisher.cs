@@ -8,7 +8,9 @@ namespace SyncConfig.Runtime.Status;
 
 /// <summary>Turns attempts into status files and keeps the page for all syncs current.</summary>
 /// <param name="stateFolder">Where the syncs' run locks are, which tell a running sync; null to go by process ID only.</param>
-public sealed class StatusPublisher(StatusStore store, ISyncCatalog catalog, TimeZoneInfo zone, TimeProvider clock, string? stateFolder = null)
+/// <param name="cannotRun">Why this build cannot run a sync (its destination has no transport here), or null.</param>
+public sealed class StatusPublisher(
+    StatusStore store, ISyncCatalog catalog, TimeZoneInfo zone, TimeProvider clock, string? stateFolder = null, Func<SyncRegistration, string?>? cannotRun = null)
 {
     /// <summary>How many window occurrences a status report forecasts.</summary>
     public const int ForecastLength = 3;
@@ -75,7 +77,7 @@ public sealed class StatusPublisher(StatusStore store, ISyncCatalog catalog, Tim
     public void WritePage()
     {
         var entries = catalog.Syncs
-            .Select(s => new StatusPageEntry(Describe(s), Store.ReadHistory(s.Name)))
+            .Select(s => new StatusPageEntry(Describe(s), Store.ReadHistory(s.Name), s.Window, cannotRun?.Invoke(s)))
             .ToList();
         AtomicFile.WriteAllText(Store.PagePath, StatusPage.Render(entries, clock.GetUtcNow(), zone));
     }
