@@ -149,8 +149,8 @@ public static class RunCommand
         var total = context.Catalog.Syncs.Count;
         foreach (var sync in validation.Syncs.Where(s => context.Transports.Unavailable(s.Destination) is not null))
             context.Out.WriteLine($"{sync.Name}: {context.Transports.Unavailable(sync.Destination)} It is not scheduled.");
-        context.Out.WriteLine(valid
-            ? $"All {total} syncs are configured; 'syncconfig run' schedules them."
+        context.Out.WriteLine(valid ? $"All {total} syncs are configured; 'syncconfig run' schedules them."
+            : healthy == 0 ? $"None of the {total} syncs is configured; 'syncconfig run' would not start."
             : $"{healthy} of {total} syncs are configured; 'syncconfig run' schedules those and reports the others (with --strict it refuses to start).");
         return valid ? ExitCodes.Ok : ExitCodes.InvalidConfiguration;
     }
