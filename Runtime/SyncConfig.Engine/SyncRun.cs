@@ -16,7 +16,6 @@ internal sealed class SyncRun(SyncJob job, TimeProvider time, IProgress<SyncProg
     /// <summary>Files being streamed now: how many of their bytes are on the target so far (a resumed prefix included).</summary>
     private readonly Dictionary<string, long> _streaming = new(StringComparer.Ordinal);
     private long? _lastStreamingReport;
-    private string _phase = "";
     private readonly ConcurrentQueue<string> _uploaded = new();
     private readonly List<string> _deleted = [];
     private IReadOnlyList<string> _unchanged = [];
@@ -141,14 +140,8 @@ internal sealed class SyncRun(SyncJob job, TimeProvider time, IProgress<SyncProg
         Report("Committed");
     }
 
-    /// <summary>The phase the sync is in now (the last one reported).</summary>
-    public string Phase => Volatile.Read(ref _phase);
-
-    public void Report(string phase, string? currentFile = null)
-    {
-        Volatile.Write(ref _phase, phase);
+    public void Report(string phase, string? currentFile = null) =>
         progress?.Report(new SyncProgress(phase, BytesDone, _bytesTotal, FilesUploadedCount, _filesTotal, currentFile));
-    }
 
     public SyncResult Finish(SyncOutcome outcome, int retries, string? error = null, SyncErrorKind? errorKind = null) => new()
     {
