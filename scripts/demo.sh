@@ -6,4 +6,6 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/prerequisites.sh demo
-dotnet run --project Runtime/SyncConfig.Runtime -c Release -- demo "$@"
+echo "Building the runtime (the first build takes about half a minute) ..."
+dotnet build Runtime/SyncConfig.Runtime -c Release -v quiet -nologo
+dotnet run --no-build --project Runtime/SyncConfig.Runtime -c Release -- demo "$@"

@@ -32,6 +32,15 @@ for p in "${packages[@]}"; do
 done
 if ((${#missing[@]})); then
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # apt's own output goes to a log that is shown only if it fails; one line says what is being installed.
+  echo "Installing ${missing[*]} ..." >&2
+  log=$(mktemp)
+  if ! { $SUDO apt-get update -qq &&
+         DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    echo "Installing ${missing[*]} failed (apt's output above)." >&2
+    exit 1
+  fi
+  rm -f "$log"
 fi

@@ -14,8 +14,8 @@ namespace SyncConfig.Analyzers;
 
 /// <summary>
 /// Checks every sync definition against the shared rules and puts each diagnostic on the argument that
-/// breaks the rule. Works per class (a symbol action); only the duplicate-target rule waits for the
-/// whole compilation.
+/// breaks the rule. Works per class (a symbol action); only the duplicate-target and name rules wait for
+/// the whole compilation.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SyncDefinitionAnalyzer : DiagnosticAnalyzer
@@ -35,12 +35,18 @@ public sealed class SyncDefinitionAnalyzer : DiagnosticAnalyzer
             }
 
             var targets = new ConcurrentBag<Target>();
-            start.RegisterSymbolAction(symbol => AnalyzeClass(symbol, types, targets), SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end => ReportDuplicateTargets(end, targets));
+            var names = new ConcurrentBag<NamedSync>();
+            start.RegisterSymbolAction(symbol => AnalyzeClass(symbol, types, targets, names), SymbolKind.NamedType);
+            start.RegisterCompilationEndAction(end =>
+            {
+                ReportDuplicateTargets(end, targets);
+                ReportNameConflicts(end, names);
+            });
         });
     }
 
-    private static void AnalyzeClass(SymbolAnalysisContext context, SyncAttributeTypes types, ConcurrentBag<Target> targets)
+    private static void AnalyzeClass(
+        SymbolAnalysisContext context, SyncAttributeTypes types, ConcurrentBag<Target> targets, ConcurrentBag<NamedSync> names)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var cancellationToken = context.CancellationToken;
@@ -76,6 +82,9 @@ public sealed class SyncDefinitionAnalyzer : DiagnosticAnalyzer
 
         if (destinations.Count > 0)
         {
+            var first = new AttributeArguments(destinations[0], nameLocation, cancellationToken);
+            names.Add(new NamedSync(
+                type.Name, type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), first.String(Setting.CustomName), nameLocation, first.LocationOf(Setting.CustomName)));
             AnalyzeDestination(context, types, new AttributeArguments(destinations[0], nameLocation, cancellationToken), type, targets);
         }
 
@@ -148,6 +157,16 @@ public sealed class SyncDefinitionAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private static void ReportNameConflicts(CompilationAnalysisContext context, ConcurrentBag<NamedSync> names)
+    {
+        var conflicts = SyncDefinitionRules.NameConflicts(names, n => n.ClassName, n => n.FullName, n => n.CustomName);
+        foreach (var (sync, violation) in conflicts)
+        {
+            var location = violation.Setting == Setting.CustomName ? sync.CustomNameLocation : sync.ClassLocation;
+            context.ReportDiagnostic(SyncDiagnostics.Create(violation, location));
+        }
+    }
+
     /// <summary>A repository class to name in the message; searched only when the rule is broken.</summary>
     private static string SomeRepository(Compilation compilation, SyncAttributeTypes types, CancellationToken cancellationToken) =>
         compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type, cancellationToken)
@@ -189,5 +208,23 @@ public sealed class SyncDefinitionAnalyzer : DiagnosticAnalyzer
         /// <summary>The normalized target the message quotes.</summary>
         public string Location { get; }
         public Location FolderNameLocation { get; }
+    }
+
+    private sealed class NamedSync
+    {
+        public NamedSync(string className, string fullName, string? customName, Location classLocation, Location customNameLocation)
+        {
+            ClassName = className;
+            FullName = fullName;
+            CustomName = customName;
+            ClassLocation = classLocation;
+            CustomNameLocation = customNameLocation;
+        }
+
+        public string ClassName { get; }
+        public string FullName { get; }
+        public string? CustomName { get; }
+        public Location ClassLocation { get; }
+        public Location CustomNameLocation { get; }
     }
 }

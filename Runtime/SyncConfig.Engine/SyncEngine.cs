@@ -55,7 +55,7 @@ public sealed partial class SyncEngine
         SyncJob job, IRemoteTransport transport, IProgress<SyncProgress>? progress, bool reinitialize,
         Func<RemoteFolder, Manifest, FolderListing, CancellationToken, Task<IReadOnlySet<string>>>? inspect, CancellationToken ct)
     {
-        var run = new SyncRun(job, _time, progress, _time.GetUtcNow());
+        var run = new SyncRun(job, _time, progress, _time.GetUtcNow(), _options.StreamingProgressInterval);
         var retry = new RemoteRetry(_options, _time, _logger);
         RemoteLock? held = null;
         CommitProtocol? owned = null;

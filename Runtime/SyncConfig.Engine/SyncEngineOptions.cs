@@ -10,6 +10,12 @@ public sealed class SyncEngineOptions
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The shortest time between two progress reports while a file streams (file boundaries and phase changes are
+    /// always reported). Zero reports every read.
+    /// </summary>
+    public TimeSpan StreamingProgressInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Files uploaded, moved into place or deleted at the same time.</summary>
     public int Parallelism { get; init; } = 4;
 

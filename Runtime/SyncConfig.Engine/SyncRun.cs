@@ -7,8 +7,15 @@ using SyncConfig.Engine.Results;
 namespace SyncConfig.Engine;
 
 /// <summary>One attempt in progress: what becomes its <see cref="SyncResult"/>, its progress, and reopening computers.</summary>
-internal sealed class SyncRun(SyncJob job, TimeProvider time, IProgress<SyncProgress>? progress, DateTimeOffset startedAt) : ICycleObserver
+internal sealed class SyncRun(SyncJob job, TimeProvider time, IProgress<SyncProgress>? progress, DateTimeOffset startedAt, TimeSpan streamingInterval)
+    : ICycleObserver
 {
+    /// <summary>Guards the byte counts, so a file moving from streaming to uploaded is never counted twice or not at all.</summary>
+    private readonly Lock _bytes = new();
+
+    /// <summary>Files being streamed now: how many of their bytes are on the target so far (a resumed prefix included).</summary>
+    private readonly Dictionary<string, long> _streaming = new(StringComparer.Ordinal);
+    private long? _lastStreamingReport;
     private readonly ConcurrentQueue<string> _uploaded = new();
     private readonly List<string> _deleted = [];
     private IReadOnlyList<string> _unchanged = [];
@@ -34,7 +41,25 @@ internal sealed class SyncRun(SyncJob job, TimeProvider time, IProgress<SyncProg
         Recovery = Recovery is null ? repair : Recovery + " " + repair;
     }
 
-    public long BytesUploaded => Interlocked.Read(ref _bytesUploaded);
+    /// <summary>Bytes of files whose upload has finished.</summary>
+    public long BytesUploaded
+    {
+        get
+        {
+            lock (_bytes)
+                return _bytesUploaded;
+        }
+    }
+
+    /// <summary>Bytes on the target so far: finished files and the part of each file streaming now.</summary>
+    private long BytesDone
+    {
+        get
+        {
+            lock (_bytes)
+                return _bytesUploaded + _streaming.Values.Sum();
+        }
+    }
 
     public int FilesUploadedCount => Volatile.Read(ref _filesUploaded);
 
@@ -65,8 +90,29 @@ internal sealed class SyncRun(SyncJob job, TimeProvider time, IProgress<SyncProg
     public void FileUploaded(SnapshotFile file)
     {
         _uploaded.Enqueue(file.Path);
-        Interlocked.Add(ref _bytesUploaded, file.Length);
+        lock (_bytes)
+        {
+            _streaming.Remove(file.Path);
+            _bytesUploaded += file.Length;
+        }
         Interlocked.Increment(ref _filesUploaded);
+        Report("Uploading", file.Path);
+    }
+
+    /// <summary>
+    /// <paramref name="bytesOnTarget"/> of <paramref name="file"/> are on the target while it streams; reported at most
+    /// once per streaming interval, so a single large file moves the progress too.
+    /// </summary>
+    public void Streaming(SnapshotFile file, long bytesOnTarget)
+    {
+        lock (_bytes)
+        {
+            _streaming[file.Path] = bytesOnTarget;
+            var now = time.GetTimestamp();
+            if (_lastStreamingReport is { } last && time.GetElapsedTime(last, now) < streamingInterval)
+                return;
+            _lastStreamingReport = now;
+        }
         Report("Uploading", file.Path);
     }
 
@@ -95,7 +141,7 @@ internal sealed class SyncRun(SyncJob job, TimeProvider time, IProgress<SyncProg
     }
 
     public void Report(string phase, string? currentFile = null) =>
-        progress?.Report(new SyncProgress(phase, BytesUploaded, _bytesTotal, FilesUploadedCount, _filesTotal, currentFile));
+        progress?.Report(new SyncProgress(phase, BytesDone, _bytesTotal, FilesUploadedCount, _filesTotal, currentFile));
 
     public SyncResult Finish(SyncOutcome outcome, int retries, string? error = null, SyncErrorKind? errorKind = null) => new()
     {

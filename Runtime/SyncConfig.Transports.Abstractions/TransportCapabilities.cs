@@ -54,4 +54,10 @@ public sealed record TransportCapabilities
     /// of the server itself may lose the newest writes; the documentation says so per target.
     /// </summary>
     public bool Durable { get; init; }
+
+    /// <summary>
+    /// Connecting signs in with the destination's credentials (SFTP, FTP, S3 keys). A Local Path is reached with the
+    /// rights of the user running SyncConfig, so its connection test has no sign-in step to report.
+    /// </summary>
+    public bool SignsIn { get; init; } = true;
 }

@@ -23,7 +23,7 @@ public sealed partial class LocalPathTransport : IRemoteTransport
     /// </summary>
     private static readonly TransportCapabilities FileSystem = new()
     {
-        Rename = true, AtomicRenameReplace = true, ExclusiveCreate = true, ResumableWrites = true, Folders = true, Durable = true,
+        Rename = true, AtomicRenameReplace = true, ExclusiveCreate = true, ResumableWrites = true, Folders = true, Durable = true, SignsIn = false,
         CaseInsensitiveNames = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS(),
     };
 

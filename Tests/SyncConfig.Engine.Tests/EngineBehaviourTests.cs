@@ -154,7 +154,8 @@ public sealed class EngineBehaviourTests
         Seed(f.Repository);
         var good = await f.Engine.TestConnectionAsync(f.Job, f.Target(), default);
         Assert.IsTrue(good.Passed, string.Join("; ", good.Steps));
-        CollectionAssert.AreEqual(new[] { "Reach the target", "Authenticate", "Parent path exists", "Parent path is writable", "Remote ID" }, good.Steps.Select(s => s.Name).ToList());
+        // A Local Path signs in to nothing, so the test does not claim it did.
+        CollectionAssert.AreEqual(new[] { "Reach the target", "Parent path exists", "Parent path is writable", "Remote ID" }, good.Steps.Select(s => s.Name).ToList());
         Assert.IsEmpty(Directory.GetFileSystemEntries(f.TargetPath), "the write test cleans up after itself");
 
         var missing = await f.Engine.TestConnectionAsync(f.Job, new LocalPathTransport(Path.Combine(f.TargetPath, "nope")), default);
@@ -162,6 +163,10 @@ public sealed class EngineBehaviourTests
         Assert.AreEqual("Parent path exists", missing.Steps.Single(s => !s.Passed).Name);
         Assert.AreEqual(SyncErrorKind.TargetMissing, missing.Steps.Single(s => !s.Passed).ErrorKind);
         Assert.IsTrue(good.Steps.All(s => s.ErrorKind is null));
+        Assert.IsFalse(missing.Steps.Any(s => s.Name == "Authenticate" || s.Message.Contains("Signed in", StringComparison.Ordinal)), string.Join("; ", missing.Steps));
+
+        var signingIn = await f.Engine.TestConnectionAsync(f.Job, new SigningInTransport(f.Target()), default);
+        CollectionAssert.AreEqual(new[] { "Reach the target", "Authenticate", "Parent path exists", "Parent path is writable", "Remote ID" }, signingIn.Steps.Select(s => s.Name).ToList());
 
         using var other = new Fixture();
         Seed(other.Repository);
@@ -388,5 +393,11 @@ public sealed class EngineBehaviourTests
             if (Interlocked.Increment(ref _count) > afterOperations)
                 throw new RemoteException(RemoteErrorKind.Unreachable, "The target path is not reachable (disk unplugged or share gone).");
         }
+    }
+
+    /// <summary>A target that signs in when it connects, as SFTP, FTP and S3 do.</summary>
+    private sealed class SigningInTransport(IRemoteTransport inner) : DelegatingTransport(inner)
+    {
+        public override TransportCapabilities Capabilities => base.Capabilities with { SignsIn = true };
     }
 }

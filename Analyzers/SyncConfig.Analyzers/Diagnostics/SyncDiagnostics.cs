@@ -11,6 +11,12 @@ public static class SyncDiagnostics
 {
     public const string Category = "SyncConfig";
 
+    // Before ById: Describe reads it while ById is built.
+    private static readonly HashSet<string> CompilationEnd = new HashSet<string>
+    {
+        RuleCatalog.DuplicateTarget.Id, RuleCatalog.DuplicateSyncName.Id, RuleCatalog.DuplicateCustomName.Id, RuleCatalog.CustomNameIsAnotherClassName.Id,
+    };
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById =
         RuleCatalog.All.ToDictionary(rule => rule.Id, Describe);
 
@@ -31,8 +37,8 @@ public static class SyncDiagnostics
 
     private static DiagnosticDescriptor Describe(RuleDescriptor rule)
     {
-        // The duplicate-target rule compares definitions across the compilation, so it is only known at its end.
-        var tags = rule.Id == RuleCatalog.DuplicateTarget.Id ? new[] { WellKnownDiagnosticTags.CompilationEnd } : new string[0];
+        // The duplicate-target and name rules compare definitions across the compilation, so they are only known at its end.
+        var tags = CompilationEnd.Contains(rule.Id) ? new[] { WellKnownDiagnosticTags.CompilationEnd } : new string[0];
         return new DiagnosticDescriptor(
             rule.Id,
             rule.Title,

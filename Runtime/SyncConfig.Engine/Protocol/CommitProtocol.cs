@@ -175,7 +175,8 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism, Remot
         {
             var staged = Staged(item.File);
             var destination = staged ? remote.Staging(item.File.Path) : remote.Mirror(item.File.Path);
-            uploaded.Add(await uploader.UploadAsync(item.File, destination, staged && stagedOnTarget.ContainsKey(item.File.Path), c));
+            uploaded.Add(await uploader.UploadAsync(
+                item.File, destination, staged && stagedOnTarget.ContainsKey(item.File.Path), bytes => observer.Streaming(item.File, bytes), c));
             observer.FileUploaded(item.File);
             lock (counting)
             {
@@ -258,6 +259,9 @@ internal interface ICycleObserver
 {
     DateTimeOffset Now();
     void FileUploaded(SnapshotFile file);
+
+    /// <summary>How many bytes of <paramref name="file"/> are on the target so far, while it streams.</summary>
+    void Streaming(SnapshotFile file, long bytesOnTarget);
     void FolderUploaded(string folder);
     void Committed(Manifest manifest);
 }

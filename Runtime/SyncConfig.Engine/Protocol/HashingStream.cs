@@ -7,7 +7,8 @@ namespace SyncConfig.Engine.Protocol;
 /// Reads at most <c>limit</c> bytes of a local file from <c>start</c> and hashes them on the way (when given a hash), so
 /// each upload reads the file once. Positional reads on the handle: no seek, and no read at all once the limit is reached.
 /// </summary>
-internal sealed class HashingStream(SafeFileHandle file, IncrementalHash? hash, long start, long limit, bool ownsFile = false) : Stream
+/// <param name="onRead">Told the bytes read so far after each read: progress while a transport streams the file.</param>
+internal sealed class HashingStream(SafeFileHandle file, IncrementalHash? hash, long start, long limit, bool ownsFile = false, Action<long>? onRead = null) : Stream
 {
     /// <summary>A range of a local file on its own handle, for a transport to compare with what the target holds.</summary>
     private readonly long _limit = limit;
@@ -48,6 +49,8 @@ internal sealed class HashingStream(SafeFileHandle file, IncrementalHash? hash, 
     {
         hash?.AppendData(data);
         _remaining -= data.Length;
+        if (!data.IsEmpty)
+            onRead?.Invoke(BytesRead);
     }
 
     protected override void Dispose(bool disposing)

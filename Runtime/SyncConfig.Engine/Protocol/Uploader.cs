@@ -17,7 +17,9 @@ internal sealed class Uploader(RemoteFolder remote, RepositorySnapshot snapshot)
 
     /// <param name="partialOnTarget">The folder's listing showed a file at <paramref name="destination"/>: the bytes of an
     /// attempt that a rollback kept.</param>
-    public Task<ManifestEntry> UploadAsync(SnapshotFile file, string destination, bool partialOnTarget, CancellationToken ct) =>
+    /// <param name="streamed">Told, after each read the transport makes, how many bytes of the file are on their way
+    /// (a resumed prefix included).</param>
+    public Task<ManifestEntry> UploadAsync(SnapshotFile file, string destination, bool partialOnTarget, Action<long>? streamed, CancellationToken ct) =>
         remote.Retry.RunAsync(async (attempt, c) =>
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -31,7 +33,8 @@ internal sealed class Uploader(RemoteFolder remote, RepositorySnapshot snapshot)
                         (from, count) => new HashingStream(local, null, from, count), c);
                 if (offset > 0)
                     await HashPrefixAsync(local, hash, offset, c);
-                var body = new HashingStream(local, hash, offset, file.Length - offset);
+                var body = new HashingStream(local, hash, offset, file.Length - offset, onRead: streamed is null ? null : bytes => streamed(offset + bytes));
+                streamed?.Invoke(offset);
                 await remote.Transport.WriteAsync(destination, body, offset > 0 ? WriteMode.Append : WriteMode.Replace, c);
                 if (body.BytesRead != file.Length - offset)
                     throw Changed(file);

@@ -109,7 +109,9 @@ public sealed partial class SyncEngine
             // Printed pinned or not: an unpinned key is shown so the user can pin it.
             if (transport is IServerIdentity { ServerIdentity: { } identity })
                 steps.Add(ConnectionTestStep.Pass("Server identity", identity));
-            steps.Add(ConnectionTestStep.Pass(Authenticate, "Signed in."));
+            // A Local Path has nothing to sign in to; the writable step below shows whether this user may write there.
+            if (transport.Capabilities.SignsIn)
+                steps.Add(ConnectionTestStep.Pass(Authenticate, "Signed in."));
         }
         catch (RemoteException e) when (e.Kind == RemoteErrorKind.AuthenticationFailed)
         {
@@ -120,7 +122,8 @@ public sealed partial class SyncEngine
         catch (RemoteException e) when (e.Kind == RemoteErrorKind.NotFound)
         {
             steps.Add(ConnectionTestStep.Pass(Reach, $"Reached {transport.DisplayName}."));
-            steps.Add(ConnectionTestStep.Pass(Authenticate, "Signed in."));
+            if (transport.Capabilities.SignsIn)
+                steps.Add(ConnectionTestStep.Pass(Authenticate, "Signed in."));
             steps.Add(ConnectionTestStep.Fail(ParentExists, e.Message, SyncErrorKind.TargetMissing));
             return new ConnectionTestReport(steps);
         }

@@ -36,7 +36,7 @@ public sealed class CliContext
 
     public StatusPublisher Publisher(RuntimeConfiguration configuration) =>
         new(new StatusStore(configuration.Settings.StatusFolder, configuration.Settings.HistoryLength), Catalog, configuration.TimeZone, Clock,
-            configuration.Settings.StateFolder);
+            configuration.Settings.StateFolder, sync => Transports.Unavailable(sync.Destination));
 
     public SyncRunner Runner(RuntimeConfiguration configuration) =>
         new(Engine(), Transports, Publisher(configuration), configuration.Settings.StateFolder, Clock);
@@ -60,7 +60,7 @@ public sealed class CliContext
 
     public int UnknownSync(string name)
     {
-        var known = Catalog.Syncs.Count == 0 ? "none" : string.Join(", ", Catalog.Syncs.Select(s => s.Name));
+        var known = Catalog.Syncs.Count == 0 ? "none" : string.Join(", ", Catalog.Syncs.Select(s => s.Names()));
         Error.WriteLine($"Unknown sync '{name}'. Defined syncs: {known}.");
         return ExitCodes.UnknownSync;
     }

@@ -24,13 +24,50 @@ public static class RunCommand
 
     public static Command Create(CliContext context)
     {
-        var command = new Command("run", "Run the scheduler: each sync starts inside its window. Checks every sync's configuration first.");
+        var check = new Option<bool>("--check")
+        {
+            Description = "Check every sync's configuration, list each problem and exit (0: all syncs can run, 3: some cannot); starts nothing.",
+        };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Refuse to start while any sync has a configuration problem (also the StrictStartup setting). " +
+                "Without it the healthy syncs run and the broken ones are reported.",
+        };
+        var command = new Command("run",
+            "Run the scheduler: each sync starts inside its window. Syncs with configuration problems are reported and left out; the others run.")
+        {
+            check, strict,
+        };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var configuration = RuntimeConfiguration.Load(parsed.GetValue(SyncConfigCommandLine.ConfigOption));
             var validation = StartupValidation.Validate(configuration, context.Catalog.Syncs, writesFolders: true);
-            if (!context.Report(validation))
-                return ExitCodes.InvalidConfiguration;
+            var broken = validation.Problems.Where(p => p.Definition.Length > 0).GroupBy(p => p.Definition).ToDictionary(g => g.Key, g => g.ToList());
+            var hostProblems = validation.Problems.Any(p => p.Definition.Length == 0);
+            var healthy = validation.Syncs.Where(s => !broken.ContainsKey(s.Name)).ToList();
+            if (parsed.GetValue(check))
+                return Check(context, validation, healthy.Count);
+            // A problem of the host (settings, folders, secrets file) concerns every sync; so does asking for fail-fast.
+            if (hostProblems || parsed.GetValue(strict) || configuration.Settings.StrictStartup || healthy.Count == 0)
+            {
+                if (!context.Report(validation))
+                {
+                    if (healthy.Count == 0 && !hostProblems && context.Catalog.Syncs.Count > 0)
+                        context.Error.WriteLine("No sync can run, so the scheduler does not start.");
+                    return ExitCodes.InvalidConfiguration;
+                }
+            }
+            else
+            {
+                foreach (var warning in validation.Warnings)
+                    context.Error.WriteLine("warning: " + warning);
+                if (broken.Count > 0)
+                {
+                    context.Error.WriteLine($"{broken.Count} of {context.Catalog.Syncs.Count} syncs have configuration problems and are not scheduled: " +
+                        $"{string.Join(", ", broken.Keys.Order(StringComparer.Ordinal))}. The log and the status page name each problem; " +
+                        "'syncconfig run --check' lists them.");
+                }
+            }
 
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
             builder.Configuration.AddConfiguration(configuration.Root);
@@ -48,9 +85,31 @@ public static class RunCommand
             var scrubber = new SecretScrubber(validation.Syncs.SelectMany(s => s.SecretValues));
             var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
 
+            // Loudly, once at start in the log and for as long as it lasts on the status page; the others run.
+            var publisher = context.Publisher(configuration);
+            var problemScrubber = new SecretScrubber(validation.Syncs.SelectMany(s => s.SecretValues));
+            foreach (var registration in context.Catalog.Syncs)
+            {
+                var problems = broken.TryGetValue(registration.Name, out var found)
+                    ? found.Select(p => problemScrubber.Scrub(p.ToString())).ToList()
+                    : null;
+                foreach (var problem in problems ?? [])
+                    SchedulerLog.Broken(logger, registration.Name, TerminalText.Escape(problem));
+                try
+                {
+                    publisher.RecordProblems(registration, problems);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    SchedulerLog.RunError(logger, registration.Name, TerminalText.Escape(e.Message));
+                }
+            }
+            if (broken.Count > 0)
+                SchedulerLog.BrokenSummary(logger, broken.Count, context.Catalog.Syncs.Count);
+
             // A destination this build cannot reach would only fail every window: say so once and leave it out.
             var scheduled = new List<ResolvedSync>();
-            foreach (var sync in validation.Syncs)
+            foreach (var sync in healthy)
             {
                 if (context.Transports.Unavailable(sync.Destination) is { } unavailable)
                     SchedulerLog.NotScheduled(logger, sync.Name, unavailable);
@@ -58,7 +117,6 @@ public static class RunCommand
                     scheduled.Add(sync);
             }
 
-            var publisher = context.Publisher(configuration);
             host.Services.UseScheduler(schedule =>
             {
                 // Keeps the page's next windows and running syncs current between attempts.
@@ -82,5 +140,18 @@ public static class RunCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary><c>run --check</c>: every problem of every sync, then which syncs would run.</summary>
+    private static int Check(CliContext context, StartupValidationResult validation, int healthy)
+    {
+        var valid = context.Report(validation);
+        var total = context.Catalog.Syncs.Count;
+        foreach (var sync in validation.Syncs.Where(s => context.Transports.Unavailable(s.Destination) is not null))
+            context.Out.WriteLine($"{sync.Name}: {context.Transports.Unavailable(sync.Destination)} It is not scheduled.");
+        context.Out.WriteLine(valid ? $"All {total} syncs are configured; 'syncconfig run' schedules them."
+            : healthy == 0 ? $"None of the {total} syncs is configured; 'syncconfig run' would not start."
+            : $"{healthy} of {total} syncs are configured; 'syncconfig run' schedules those and reports the others (with --strict it refuses to start).");
+        return valid ? ExitCodes.Ok : ExitCodes.InvalidConfiguration;
     }
 }

@@ -15,13 +15,13 @@ public static class StatusCommands
 {
     public static Command List(CliContext context)
     {
-        var command = new Command("list", "List the defined syncs: destination, folder, window, repository (as written).");
+        var command = new Command("list", "List the defined syncs: class name, custom name, destination, folder, window, repository (as written).");
         command.SetAction(_ =>
         {
             var rows = context.Catalog.Syncs
-                .Select(s => new[] { s.Name, s.Destination.DisplayPath, s.FolderName, s.Window.ToString(), s.Repository.Path, Options(s) })
+                .Select(s => new[] { s.Name, string.IsNullOrWhiteSpace(s.CustomName) ? "-" : s.CustomName!, s.Destination.DisplayPath, s.FolderName, s.Window.ToString(), s.Repository.Path, Options(s) })
                 .ToList();
-            WriteTable(context.Out, ["NAME", "DESTINATION", "FOLDER", "WINDOW", "REPOSITORY", "OPTIONS"], rows);
+            WriteTable(context.Out, ["NAME", "CUSTOM NAME", "DESTINATION", "FOLDER", "WINDOW", "REPOSITORY", "OPTIONS"], rows);
             return ExitCodes.Ok;
         });
         return command;
@@ -29,7 +29,7 @@ public static class StatusCommands
 
     public static Command Status(CliContext context)
     {
-        var name = new Argument<string?>("name") { Description = "One sync; all syncs when left out.", Arity = ArgumentArity.ZeroOrOne };
+        var name = new Argument<string?>("name") { Description = "One sync (class name or custom name, ignoring case); all syncs when left out.", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "Print the status report(s) as JSON (the schema of the status files)." };
         var command = new Command("status", "Show the last result, any running sync's progress and the forecast of the next windows.") { name, json };
         command.SetAction(parsed =>
@@ -60,20 +60,24 @@ public static class StatusCommands
                 return ExitCodes.Ok;
             }
 
-            foreach (var report in reports)
-                WriteReport(context.Out, report, configuration.TimeZone);
+            foreach (var (report, registration) in reports.Zip(syncs))
+                WriteReport(context.Out, report, configuration.TimeZone, Scheduling.WindowText.Describe(registration.Window), context.Transports.Unavailable(registration.Destination));
             context.Out.WriteLine("Status page: " + publisher.Store.PagePath);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteReport(TextWriter output, SyncStatusReport report, TimeZoneInfo zone)
+    private static void WriteReport(TextWriter output, SyncStatusReport report, TimeZoneInfo zone, string windowText, string? cannotRun)
     {
         string Time(DateTimeOffset instant) =>
             TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
-        output.WriteLine($"{report.Sync} ({report.DisplayName}) -> {report.Destination} / {report.FolderName}, window {report.Window}");
+        output.WriteLine($"{report.Sync} ({report.DisplayName}) -> {report.Destination} / {report.FolderName}, window {windowText}");
+        if (cannotRun is not null)
+            output.WriteLine("  CANNOT RUN IN THIS BUILD: " + cannotRun);
+        foreach (var problem in report.Problems ?? [])
+            output.WriteLine("  NOT SCHEDULED: configuration problem: " + problem);
         if (report.LastAttempt is { } last)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

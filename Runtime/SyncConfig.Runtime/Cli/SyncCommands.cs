@@ -136,7 +136,7 @@ public static class SyncCommands
         _ => ExitCodes.SyncFailed,
     };
 
-    private static Argument<string> NameArgument() => new("name") { Description = "The sync's name (its definition class, see 'syncconfig list')." };
+    private static Argument<string> NameArgument() => new("name") { Description = "The sync's class name or its custom name, ignoring case (see 'syncconfig list')." };
 
     private static SyncJob Job(ResolvedSync sync) => new(sync.Name, sync.RepositoryPath, sync.FolderName)
     {
@@ -144,9 +144,11 @@ public static class SyncCommands
         AllowBackupsDuringSync = sync.Registration.AllowBackupsDuringSync,
     };
 
-    public static async Task<int> RunAttemptAsync(CliContext context, ParseResult parsed, string name, AttemptTrigger trigger, CancellationToken cancellationToken)
+    /// <param name="configFile">The configuration file to read instead of <c>--config</c> (the demo's own).</param>
+    public static async Task<int> RunAttemptAsync(
+        CliContext context, ParseResult parsed, string name, AttemptTrigger trigger, CancellationToken cancellationToken, string? configFile = null)
     {
-        var (sync, configuration, exitCode) = SyncConfigCommandLine.ResolveOne(context, parsed, name, writesFolders: true);
+        var (sync, configuration, exitCode) = SyncConfigCommandLine.ResolveOne(context, parsed, name, writesFolders: true, configFile);
         if (sync is null || configuration is null)
             return exitCode;
         if (context.Transports.Unavailable(sync.Destination) is { } unavailable)
@@ -179,6 +181,16 @@ public static class SyncCommands
 
     private static void WriteSummary(TextWriter output, SyncResult result)
     {
+        if (result.Outcome == SyncOutcome.Succeeded && result.FilesUploaded.Count == 0 && result.FilesDeleted.Count == 0)
+        {
+            // Nothing moved: bytes, rates and "0 of 0 files" would only make a person look for what went wrong.
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{result.SyncName}: Nothing to upload; {result.FilesUnchanged.Count} files unchanged (checked in {result.Duration.TotalSeconds:0.0} s)."));
+            if (result.Recovery is not null)
+                output.WriteLine($"{result.SyncName}: recovery: {result.Recovery}");
+            return;
+        }
+
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{result.SyncName}: {result.Outcome} in {result.Duration.TotalSeconds:0.0} s; {ProgressText.Bytes(result.BytesUploaded)} uploaded " +
             $"({ProgressText.Bytes((long)result.Throughput)}/s); files: {result.FilesUploaded.Count} uploaded, {result.FilesDeleted.Count} deleted, " +

@@ -65,8 +65,10 @@ public sealed class RuntimeConfiguration
         }
 
         var settings = RuntimeSettingsReader.Read(settingsOnly.GetSection(RuntimeSettings.SectionName), problems, warnings);
-        settings.StateFolder = Path.GetFullPath(settings.StateFolder, baseFolder);
-        settings.StatusFolder = Path.GetFullPath(settings.StatusFolder, baseFolder);
+        // Given folders are relative to the configuration file; without one, the platform's place for a service's state.
+        var defaults = settings.StateFolder.Length == 0 || settings.StatusFolder.Length == 0 ? DefaultFolders.Root() : null;
+        settings.StateFolder = settings.StateFolder.Length == 0 ? Path.Combine(defaults!, DefaultFolders.StateName) : Path.GetFullPath(settings.StateFolder, baseFolder);
+        settings.StatusFolder = settings.StatusFolder.Length == 0 ? Path.Combine(defaults!, DefaultFolders.StatusName) : Path.GetFullPath(settings.StatusFolder, baseFolder);
 
         var secretsFile = Path.GetFullPath(string.IsNullOrEmpty(settings.SecretsFile) ? SecretsFileName : settings.SecretsFile, baseFolder);
         var secrets = readSecrets ? SecretsFile.Read(secretsFile, problems) : new Dictionary<string, string>();

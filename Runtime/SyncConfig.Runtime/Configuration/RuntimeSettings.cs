@@ -5,11 +5,14 @@ public sealed class RuntimeSettings
 {
     public const string SectionName = "SyncConfig";
 
-    /// <summary>Where the scheduler keeps its per-sync lock and last-attempted-window files.</summary>
-    public string StateFolder { get; set; } = "state";
+    /// <summary>
+    /// Where the scheduler keeps its per-sync lock and last-attempted-window files; empty for the platform's place
+    /// (<see cref="DefaultFolders"/>). Full once the configuration is loaded.
+    /// </summary>
+    public string StateFolder { get; set; } = "";
 
-    /// <summary>Where the status report files (<c>&lt;sync&gt;.json</c>, history, <c>index.html</c>) go.</summary>
-    public string StatusFolder { get; set; } = "status";
+    /// <summary>Where the status report files (<c>&lt;sync&gt;.json</c>, history, <c>index.html</c>) go; empty as for <see cref="StateFolder"/>.</summary>
+    public string StatusFolder { get; set; } = "";
 
     /// <summary>An IANA or Windows time zone ID for the sync windows; the host's when empty.</summary>
     public string? TimeZone { get; set; }
@@ -19,6 +22,12 @@ public sealed class RuntimeSettings
 
     /// <summary>How many past attempts each sync's history file keeps.</summary>
     public int HistoryLength { get; set; } = 100;
+
+    /// <summary>
+    /// <c>run</c> refuses to start while any sync has a configuration problem (fail fast), as <c>run --strict</c> does.
+    /// By default the scheduler runs the healthy syncs and reports the broken ones.
+    /// </summary>
+    public bool StrictStartup { get; set; }
 
     /// <summary>How long a running sync waits between plain progress log lines when output is not a terminal.</summary>
     public TimeSpan ProgressLogInterval { get; set; } = TimeSpan.FromSeconds(10);

@@ -15,7 +15,8 @@ public static class RuntimeSettingsReader
 
     private static readonly string[] Known =
         [nameof(RuntimeSettings.StateFolder), nameof(RuntimeSettings.StatusFolder), nameof(RuntimeSettings.TimeZone),
-         nameof(RuntimeSettings.SecretsFile), nameof(RuntimeSettings.HistoryLength), nameof(RuntimeSettings.ProgressLogInterval)];
+         nameof(RuntimeSettings.SecretsFile), nameof(RuntimeSettings.HistoryLength), nameof(RuntimeSettings.ProgressLogInterval),
+         nameof(RuntimeSettings.StrictStartup)];
 
     public static RuntimeSettings Read(IConfigurationSection section, List<string> problems, List<string> warnings)
     {
@@ -46,6 +47,14 @@ public static class RuntimeSettingsReader
             else
                 problems.Add($"{Name(nameof(RuntimeSettings.ProgressLogInterval))} '{interval}' must be a time span such as \"00:00:10\" (above zero, at most a day).");
         }
+        if (section[nameof(RuntimeSettings.StrictStartup)] is { } strict)
+        {
+            if (bool.TryParse(strict, out var isStrict))
+                settings.StrictStartup = isStrict;
+            else
+                problems.Add($"{Name(nameof(RuntimeSettings.StrictStartup))} '{strict}' must be true or false.");
+        }
+
         return settings;
     }
 

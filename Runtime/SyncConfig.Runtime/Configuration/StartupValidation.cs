@@ -30,7 +30,10 @@ public static class StartupValidation
                 continue;
             foreach (var violation in ResolvedValueRules.Check(resolved))
                 Add(registration.Name, violation);
-            if (TargetOverlap.Check(resolved) is { } overlap)
+            var hostPaths = HostPaths.Check(resolved).ToList();
+            problems.AddRange(hostPaths);
+            // A path for the other system resolves to nonsense here; its overlap says nothing more.
+            if (hostPaths.Count == 0 && TargetOverlap.Check(resolved) is { } overlap)
                 problems.Add(overlap);
             problems.AddRange(SecretLength.Check(resolved));
             syncs.Add(resolved);

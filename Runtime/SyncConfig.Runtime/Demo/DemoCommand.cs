@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Text.Json;
 using SyncConfig.Runtime.Cli;
+using SyncConfig.Runtime.Configuration;
 using SyncConfig.Runtime.Progress;
 using SyncConfig.Runtime.Status;
 
@@ -42,16 +44,38 @@ public static class DemoCommand
                 context.Out.WriteLine($"Added {ProgressText.Bytes(repository.AddIncrementals())} of new incremental images.");
             }
 
-            // The demo's definition reads these; a value already configured for the state and status folders is kept.
+            // The demo's definition reads these.
             Environment.SetEnvironmentVariable(RepositoryVariable, repository.Root);
             Environment.SetEnvironmentVariable(TargetVariable, target);
-            Environment.SetEnvironmentVariable("SyncConfig__StateFolder",
-                Environment.GetEnvironmentVariable("SyncConfig__StateFolder") ?? Path.Combine(root, "state"));
-            Environment.SetEnvironmentVariable("SyncConfig__StatusFolder",
-                Environment.GetEnvironmentVariable("SyncConfig__StatusFolder") ?? Path.Combine(root, "status"));
+            var configFile = parsed.GetValue(SyncConfigCommandLine.ConfigOption);
+            if (configFile is null)
+            {
+                // A configuration of the demo's own, so status, verify and test find the same values and folders later.
+                configFile = Path.Combine(root, RuntimeConfiguration.ConfigurationFileName);
+                File.WriteAllText(configFile, JsonSerializer.Serialize(new Dictionary<string, object>
+                {
+                    ["SyncConfig"] = new Dictionary<string, string> { ["StateFolder"] = "state", ["StatusFolder"] = "status" },
+                    [RuntimeConfiguration.ValuesSection] = new Dictionary<string, string> { [RepositoryVariable] = repository.Root, [TargetVariable] = target },
+                }, new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else
+            {
+                // A value already configured for the state and status folders is kept.
+                Environment.SetEnvironmentVariable("SyncConfig__StateFolder",
+                    Environment.GetEnvironmentVariable("SyncConfig__StateFolder") ?? Path.Combine(root, "state"));
+                Environment.SetEnvironmentVariable("SyncConfig__StatusFolder",
+                    Environment.GetEnvironmentVariable("SyncConfig__StatusFolder") ?? Path.Combine(root, "status"));
+            }
 
             context.Out.WriteLine($"Syncing {repository.Root} to {target} ...");
-            return await SyncCommands.RunAttemptAsync(context, parsed, SyncName, AttemptTrigger.RunNow, cancellationToken);
+            var exitCode = await SyncCommands.RunAttemptAsync(context, parsed, SyncName, AttemptTrigger.RunNow, cancellationToken, configFile);
+            if (configFile.StartsWith(root, StringComparison.Ordinal))
+            {
+                context.Out.WriteLine($"Inspect the demo with: syncconfig status {SyncName} --config {configFile}");
+                context.Out.WriteLine($"  (also verify {SyncName} and test {SyncName}; from the repository: dotnet run --project Runtime/SyncConfig.Runtime -c Release -- status {SyncName} --config {configFile})");
+            }
+
+            return exitCode;
         });
         return command;
     }

@@ -118,13 +118,14 @@ public sealed class SyncRunner(SyncEngine engine, TransportRegistry transports, 
         ErrorKind = kind,
     };
 
-    /// <summary>Forwards progress and mirrors it, at most once per interval, into the file <c>status</c> reads.</summary>
+    /// <summary>Forwards progress and mirrors it into the file <c>status</c> reads: each new phase at once, else at most once per interval.</summary>
     private sealed class ProgressFile(
         StatusStore store, string syncName, AttemptTrigger trigger, DateTimeOffset startedAt, TimeProvider clock, TimeSpan interval,
         IProgress<SyncProgress>? inner) : IProgress<SyncProgress>
     {
         private readonly Lock _gate = new();
         private DateTimeOffset _lastWritten = DateTimeOffset.MinValue;
+        private string? _lastPhase;
 
         public void Report(SyncProgress value)
         {
@@ -132,9 +133,11 @@ public sealed class SyncRunner(SyncEngine engine, TransportRegistry transports, 
             var now = clock.GetUtcNow();
             lock (_gate)
             {
-                if (now - _lastWritten < interval)
+                // A new phase is written at once: the file must never show a phase the sync has left.
+                if (now - _lastWritten < interval && value.Phase == _lastPhase)
                     return;
                 _lastWritten = now;
+                _lastPhase = value.Phase;
                 // Only for status to read: a status folder that refuses it must not stop the upload.
                 BestEffort(() => store.WriteProgress(syncName, new ActiveProgress
                 {

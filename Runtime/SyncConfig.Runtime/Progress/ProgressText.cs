@@ -8,6 +8,9 @@ public static class ProgressText
 {
     public static string Format(string syncName, SyncProgress progress, TimeSpan elapsed)
     {
+        // Before the plan, and in a sync with nothing to upload, there are no bytes or files to count yet.
+        if (progress.FilesTotal == 0 && progress.BytesTotal == 0)
+            return $"{syncName}: {progress.Phase}";
         var rate = elapsed.TotalSeconds > 0 ? progress.BytesDone / elapsed.TotalSeconds : 0;
         var line = string.Create(CultureInfo.InvariantCulture,
             $"{syncName}: {progress.Phase} {Bytes(progress.BytesDone)} of {Bytes(progress.BytesTotal)}, {progress.FilesDone} of {progress.FilesTotal} files, {Bytes((long)rate)}/s");

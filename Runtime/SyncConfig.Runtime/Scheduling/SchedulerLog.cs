@@ -13,6 +13,13 @@ internal static partial class SchedulerLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Sync}: not scheduled. {Reason}")]
     public static partial void NotScheduled(ILogger logger, string sync, string reason);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Sync}: NOT SCHEDULED, its configuration has a problem: {Problem}")]
+    public static partial void Broken(ILogger logger, string sync, string problem);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "{Broken} of {Total} syncs are not scheduled because of configuration problems; the other syncs run. 'syncconfig run --check' lists them; StrictStartup (or run --strict) refuses to start instead.")]
+    public static partial void BrokenSummary(ILogger logger, int broken, int total);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduler error: {Message}")]
     public static partial void SchedulerError(ILogger logger, string message);
 

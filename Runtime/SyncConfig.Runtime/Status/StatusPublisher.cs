@@ -8,7 +8,9 @@ namespace SyncConfig.Runtime.Status;
 
 /// <summary>Turns attempts into status files and keeps the page for all syncs current.</summary>
 /// <param name="stateFolder">Where the syncs' run locks are, which tell a running sync; null to go by process ID only.</param>
-public sealed class StatusPublisher(StatusStore store, ISyncCatalog catalog, TimeZoneInfo zone, TimeProvider clock, string? stateFolder = null)
+/// <param name="cannotRun">Why this build cannot run a sync (its destination has no transport here), or null.</param>
+public sealed class StatusPublisher(
+    StatusStore store, ISyncCatalog catalog, TimeZoneInfo zone, TimeProvider clock, string? stateFolder = null, Func<SyncRegistration, string?>? cannotRun = null)
 {
     /// <summary>How many window occurrences a status report forecasts.</summary>
     public const int ForecastLength = 3;
@@ -28,12 +30,25 @@ public sealed class StatusPublisher(StatusStore store, ISyncCatalog catalog, Tim
             FolderName = scrubber.Scrub(sync.FolderName),
             LastAttempt = attempt,
             Active = null,
+            Problems = null, // it resolved and ran, so whatever kept it out of the scheduler is fixed
         };
         if (files is not null)
             Store.WriteFiles(files);
         Store.WriteReport(report);
         Store.AppendHistory(sync.Name, attempt);
         WritePage();
+    }
+
+    /// <summary>
+    /// Records why the scheduler leaves <paramref name="registration"/> out (null: it is scheduled), so the status page
+    /// and <c>status</c> show it. Writes only when that changes.
+    /// </summary>
+    public void RecordProblems(SyncRegistration registration, IReadOnlyList<string>? problems)
+    {
+        var written = Store.ReadReport(registration.Name);
+        if (problems is null && written?.Problems is null)
+            return;
+        Store.WriteReport(Describe(registration) with { Active = null, Problems = problems });
     }
 
     /// <summary>A sync's status now: its last report with a fresh forecast and any active run.</summary>
@@ -54,6 +69,7 @@ public sealed class StatusPublisher(StatusStore store, ISyncCatalog catalog, Tim
             LastAttempt = written?.LastAttempt,
             Active = Store.ReadProgress(registration.Name, stateFolder is null ? null : SyncLock.IsHeld(stateFolder, registration.Name)),
             Forecast = forecast,
+            Problems = written?.Problems,
             UpdatedAt = now,
         };
     }
@@ -61,7 +77,7 @@ public sealed class StatusPublisher(StatusStore store, ISyncCatalog catalog, Tim
     public void WritePage()
     {
         var entries = catalog.Syncs
-            .Select(s => new StatusPageEntry(Describe(s), Store.ReadHistory(s.Name)))
+            .Select(s => new StatusPageEntry(Describe(s), Store.ReadHistory(s.Name), s.Window, cannotRun?.Invoke(s)))
             .ToList();
         AtomicFile.WriteAllText(Store.PagePath, StatusPage.Render(entries, clock.GetUtcNow(), zone));
     }

@@ -95,5 +95,11 @@ public sealed record SyncStatusReport
     public AttemptReport? LastAttempt { get; init; }
     public ActiveProgress? Active { get; init; }
     public IReadOnlyList<WindowReport> Forecast { get; init; } = [];
+
+    /// <summary>
+    /// Configuration problems for which the scheduler (<c>run</c>) left this sync out, as it last started; null when
+    /// the sync is scheduled or was never checked by <c>run</c>. Cleared by the sync's next attempt.
+    /// </summary>
+    public IReadOnlyList<string>? Problems { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 }

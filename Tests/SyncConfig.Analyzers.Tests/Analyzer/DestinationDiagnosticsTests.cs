@@ -89,9 +89,56 @@ public sealed class DestinationDiagnosticsTests
         """);
 
     [TestMethod]
+    public Task PortLeftOutIsTheDefault() => Verify.Analyzer($$"""
+        [FileTransferSync(FileTransferProtocol.Ftp, "example.com/backups", {{Common}}, UserName = "backup")]
+        public partial class Offsite;
+        """);
+
+    [TestMethod]
+    [DataRow("FileTransferProtocol.Ftp", "HostKeyFingerprint", "\"SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU\"")]
+    [DataRow("FileTransferProtocol.Ftps", "HostKeyFingerprint", "\"$(HOST_KEY)\"")]
+    [DataRow("FileTransferProtocol.Ftp", "PrivateKeyFile", "\"/etc/syncconfig/id_ed25519\"")]
+    [DataRow("FileTransferProtocol.Ftps", "PrivateKeyPassphrase", "\"$(KEY_PASSPHRASE)\"")]
+    [DataRow("FileTransferProtocol.Ftp", "CertificateFingerprint", "\"$(CERT)\"")]
+    public Task ASettingTheProtocolIgnoresIsAWarning(string protocol, string setting, string value) => Verify.Analyzer($$"""
+        [FileTransferSync({{protocol}}, "example.com/backups", {{Common}}, UserName = "backup", {{setting}} = {|SYNC0040:{{value}}|})]
+        public partial class Offsite;
+        """);
+
+    [TestMethod]
+    public Task ACertificateFingerprintOnSftpIsAWarning() => Verify.Analyzer($$"""
+        [FileTransferSync(FileTransferProtocol.Sftp, "example.com/home/backups", {{Common}}, UserName = "backup",
+            HostKeyFingerprint = "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU", CertificateFingerprint = {|SYNC0040:"$(CERT)"|})]
+        public partial class Offsite;
+        """);
+
+    [TestMethod]
+    [DataRow("S3Service.Amazon", "Region = \"eu-west-1\"")]
+    [DataRow("S3Service.Wasabi", "Region = \"eu-central-2\"")]
+    public Task UseHttpsWithAServiceOfFixedEndpointIsAWarning(string service, string region) => Verify.Analyzer($$"""
+        [S3Sync({{service}}, Bucket = "acme-offsite", {{region}}, UseHttps = {|SYNC0040:false|}, {{Common}}, {{Keys}})]
+        public partial class Offsite;
+        """);
+
+    [TestMethod]
+    public Task SettingsTheirProtocolReadsAreFine() => Verify.Analyzer($$"""
+        [FileTransferSync(FileTransferProtocol.Sftp, "example.com/home/backups", {{Common}}, UserName = "backup",
+            HostKeyFingerprint = "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU", PrivateKeyFile = "/etc/syncconfig/id_ed25519", PrivateKeyPassphrase = "$(P)")]
+        public partial class SftpOffsite;
+
+        [FileTransferSync(FileTransferProtocol.Ftps, "example.com/backups", Repository = typeof(MainRepository), FolderName = "Site2", UserName = "backup",
+            CertificateFingerprint = "$(CERT)")]
+        public partial class FtpsOffsite;
+
+        [S3Sync(S3Service.Custom, Endpoint = "minio.local:9000", UseHttps = false, Bucket = "acme-offsite", Region = "local", Repository = typeof(MainRepository), FolderName = "Site3", {{Keys}})]
+        public partial class MinioOffsite;
+        """);
+
+    [TestMethod]
     [DataRow("-1")]
     [DataRow("65536")]
     [DataRow("100_000")]
+    [DataRow("0")]
     public Task PortOutOfRange(string port) => Verify.Analyzer($$"""
         [FileTransferSync(FileTransferProtocol.Ftp, "example.com/backups", {{Common}}, UserName = "backup", Port = {|SYNC0010:{{port}}|})]
         public partial class Offsite;

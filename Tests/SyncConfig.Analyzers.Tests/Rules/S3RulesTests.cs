@@ -28,6 +28,17 @@ public sealed class S3RulesTests
     }
 
     [TestMethod]
+    [DataRow("Acme_Offsite", "contains 'A', '_' and 'O';")]
+    [DataRow("acme_offsite", "contains '_';")]
+    [DataRow("Acme Off_site", "contains 'A', ' ', 'O' and '_';")]
+    [DataRow("AAcme__offsite", "contains 'A' and '_';")]
+    public void BucketNamesEveryInvalidCharacterOnce(string bucket, string says)
+    {
+        var violation = Violations.Single(S3BucketName.Check(bucket).Violations, "SYNC0016", RuleSeverity.Error, Setting.Bucket);
+        StringAssert.Contains(violation.Message, "'" + bucket + "' " + says);
+    }
+
+    [TestMethod]
     public void BucketRejectsOverlongNames() =>
         Violations.Single(S3BucketName.Check(new string('a', 64)).Violations, "SYNC0016", RuleSeverity.Error, Setting.Bucket);
 

@@ -29,6 +29,35 @@ public sealed class CommandLineEndToEndTests
     }
 
     [TestMethod]
+    public void RootHelpShowsThatStatusTakesAnOptionalName()
+    {
+        using var cli = new SyncConfigProcess();
+
+        var help = cli.Run("--help");
+
+        Assert.AreEqual(ExitCodes.Ok, help.ExitCode, help.ToString());
+        StringAssert.Contains(help.Output, "  status [<name>]  ", help.ToString());
+        StringAssert.Contains(help.Output, "  sync <name>  ", help.ToString());
+    }
+
+    [TestMethod]
+    [DataRow("bogus", "Unknown command 'bogus'.")]
+    [DataRow("--bogus", "Unknown option '--bogus'.")]
+    public void AnUnknownCommandGetsOneMessage(string token, string message)
+    {
+        using var cli = new SyncConfigProcess();
+
+        var run = cli.Run(token);
+
+        Assert.AreEqual(ExitCodes.UsageError, run.ExitCode, run.ToString());
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.HasCount(2, lines, run.ToString());
+        Assert.StartsWith(message, lines[0]);
+        StringAssert.Contains(lines[0], "run, list, sync, status");
+        Assert.DoesNotContain("Required command", run.Error);
+    }
+
+    [TestMethod]
     [DataRow(new string[0], "Required command", DisplayName = "no command")]
     [DataRow(new[] { "bogus" }, "bogus", DisplayName = "unknown command")]
     [DataRow(new[] { "sync" }, "name", DisplayName = "missing sync name")]

@@ -66,6 +66,54 @@ public sealed class StartupValidationTests
     }
 
     [TestMethod]
+    [DataRow(@"E:\Offsite", "Windows path (drive E:)")]
+    [DataRow(@"e:/offsite", "Windows path (drive E:)")]
+    [DataRow(@"\\server\share\offsite", "Windows network share")]
+    public void AWindowsLocalPathOnLinuxIsAConfigurationErrorThatSaysSo(string path, string says)
+    {
+        if (OperatingSystem.IsWindows())
+            Assert.Inconclusive("A Windows path is this host's own on Windows.");
+        using var folder = new TempFolder();
+        var configuration = Load(folder, "{}");
+
+        var result = StartupValidation.Validate(configuration, [Registrations.LocalPath("Usb", "/srv/backups/main", path)]);
+
+        // Other rules may add their own word (SYNC0008 for a share); this one names the host.
+        var problem = result.Problems.Select(p => p.ToString()).Single(p => p.StartsWith("Usb.Path: Local path", StringComparison.Ordinal));
+        Assert.StartsWith("Usb.Path: Local path '" + path + "' is a " + says, problem);
+        StringAssert.Contains(problem, "this host does not run Windows");
+        Assert.IsFalse(result.Problems.Any(p => p.Message.Contains("overlap", StringComparison.Ordinal)), "no second, confusing problem");
+    }
+
+    [TestMethod]
+    public void AWindowsRepositoryPathOnLinuxIsAConfigurationError()
+    {
+        if (OperatingSystem.IsWindows())
+            Assert.Inconclusive("A Windows path is this host's own on Windows.");
+        using var folder = new TempFolder();
+        var configuration = Load(folder, """{ "Values": { "T_REPO": "D:\\Backups\\Main" } }""");
+
+        var result = StartupValidation.Validate(configuration, [Registrations.LocalPath("Usb", "$(T_REPO)", "/mnt/offsite")]);
+
+        StringAssert.Contains(result.Problems.Single().ToString(), @"Usb.Repository: Repository path 'D:\Backups\Main' is a Windows path");
+    }
+
+    [TestMethod]
+    [DataRow("/mnt/offsite", false, false)]
+    [DataRow(@"E:\Offsite", true, false)]
+    [DataRow(@"\\nas\share", true, false)]
+    [DataRow(@"E:\Offsite", false, true)]
+    [DataRow(@"\\nas\share", false, true)]
+    [DataRow("/mnt/offsite", true, true)]
+    public void PathsAreCheckedAgainstTheHostsSystem(string path, bool onLinuxIsWrong, bool onWindows)
+    {
+        var problem = HostPaths.Problem("Local path", path, onWindows);
+
+        var expected = onWindows ? path.StartsWith('/') : onLinuxIsWrong;
+        Assert.AreEqual(expected, problem is not null, problem);
+    }
+
+    [TestMethod]
     public void ValidConfigurationResolvesEveryReference()
     {
         using var folder = new TempFolder();
@@ -133,7 +181,8 @@ public sealed class StartupValidationTests
         var configuration = Load(folder, """{ "SyncConfig": { "StateFolder": "my-state", "TimeZone": "Europe/Berlin" } }""");
 
         Assert.AreEqual(folder.Combine("my-state"), configuration.Settings.StateFolder);
-        Assert.AreEqual(folder.Combine("status"), configuration.Settings.StatusFolder);
+        // Left out, it is the platform's place for a service's state, not beside the configuration or the executable.
+        Assert.AreEqual(Path.Combine(DefaultFolders.Root(), "status"), configuration.Settings.StatusFolder);
         Assert.AreEqual("Europe/Berlin", configuration.TimeZone.Id);
     }
 

@@ -52,6 +52,68 @@ public sealed class SyncRunnerTests
     }
 
     [TestMethod]
+    public async Task TheProgressFileShowsTheCurrentPhaseAndMovesWhileOneLargeFileStreams()
+    {
+        using var folder = new TempFolder();
+        const int length = 8 << 20;
+        var repository = folder.Combine("repository");
+        new SyncConfig.Testing.RepositoryBuilder(repository).Write("PC01/1A2B3C/full.mrimg", length, 3);
+        Directory.CreateDirectory(folder.Combine("offsite"));
+        var registration = Registrations.LocalPath("Usb", repository, folder.Combine("offsite"));
+        var sync = new ResolvedSync(registration, repository, "Site", null, registration.Destination, []);
+        // The runner's clock moves one second per report, so every report is due to be written; the engine reports every read.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var publisher = new StatusPublisher(new StatusStore(folder.Combine("status"), 10), new SyncCatalogList([registration], []), TimeZoneInfo.Utc, clock);
+        var engine = new SyncEngine(options: new SyncEngineOptions { StreamingProgressInterval = TimeSpan.Zero });
+        var runner = new SyncRunner(engine, TransportRegistry.InThisBuild, publisher, folder.Combine("state"), clock);
+        var seen = new List<ActiveProgress>();
+        var reader = new SynchronousProgress(_ =>
+        {
+            // What 'status' would read now: the file as the previous report left it.
+            if (publisher.Store.ReadProgress("Usb") is { } written)
+                seen.Add(written);
+            clock.Advance(TimeSpan.FromSeconds(1));
+        });
+
+        var outcome = await runner.RunAsync(sync, AttemptTrigger.RunNow, null, reader, CancellationToken.None);
+
+        Assert.AreEqual(SyncOutcome.Succeeded, outcome.Result!.Outcome, string.Join("\n", outcome.Result.Errors));
+        var streaming = seen.Where(p => p.Phase == "Uploading" && p.FilesDone == 0 && p.BytesDone > 0 && p.BytesDone < length).ToList();
+        Assert.IsGreaterThanOrEqualTo(4, streaming.Select(p => p.BytesDone).Distinct().Count(),
+            "the file moved during the one upload: " + string.Join(", ", seen.Select(p => $"{p.Phase} {p.BytesDone}")));
+        Assert.IsTrue(streaming.All(p => p.CurrentFile == "PC01/1A2B3C/full.mrimg" && p.BytesTotal == length));
+        CollectionAssert.AreEqual(streaming.Select(p => p.BytesDone).ToList(), streaming.Select(p => p.BytesDone).Order().ToList(), "bytes only grow");
+    }
+
+    [TestMethod]
+    public async Task ANewPhaseIsWrittenAtOnceEvenWithinTheInterval()
+    {
+        using var folder = new TempFolder();
+        var repository = folder.Combine("repository");
+        new SyncConfig.Testing.RepositoryBuilder(repository).Write("PC01/1A2B3C/full.mrimg", 1 << 20, 3);
+        Directory.CreateDirectory(folder.Combine("offsite"));
+        var registration = Registrations.LocalPath("Usb", repository, folder.Combine("offsite"));
+        var sync = new ResolvedSync(registration, repository, "Site", null, registration.Destination, []);
+        // A clock that never moves: only phase changes may reach the file.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var publisher = new StatusPublisher(new StatusStore(folder.Combine("status"), 10), new SyncCatalogList([registration], []), TimeZoneInfo.Utc, clock);
+        var runner = new SyncRunner(new SyncEngine(), TransportRegistry.InThisBuild, publisher, folder.Combine("state"), clock);
+        var phases = new List<(string Reported, string? Written)>();
+        string? previous = null;
+        var reader = new SynchronousProgress(p =>
+        {
+            phases.Add((previous ?? "", publisher.Store.ReadProgress("Usb")?.Phase));
+            previous = p.Phase;
+        });
+
+        await runner.RunAsync(sync, AttemptTrigger.RunNow, null, reader, CancellationToken.None);
+
+        // At each report, the file holds the phase of the report before it.
+        foreach (var (reported, written) in phases.Skip(1))
+            Assert.AreEqual(reported, written, string.Join("\n", phases));
+    }
+
+    [TestMethod]
     public void ProgressOfALiveProcessIsActiveAndOfADeadOneIsNot()
     {
         using var folder = new TempFolder();

@@ -46,6 +46,35 @@ public static partial class HeadlessChromium
         return (output.Result, messages);
     }
 
+    /// <summary>A PNG of the page as a browser window shows it, for a person to review under the test output.</summary>
+    public static void Screenshot(string htmlFile, string pngFile)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(pngFile)!);
+        using var profile = new TempFolder("syncconfig-chromium");
+        var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[]
+        {
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--user-data-dir=" + profile.Path, "--hide-scrollbars", "--window-size=1200,1400",
+            "--screenshot=" + pngFile, new Uri(htmlFile).AbsoluteUri,
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new AssertFailedException("chromium did not finish the screenshot");
+        }
+
+        _ = output.Result;
+        Assert.AreEqual(0, process.ExitCode, "chromium failed: " + error.Result);
+    }
+
     /// <summary>The text of the element carrying <c>data-field="<paramref name="field"/>"</c> inside the section of <paramref name="sync"/>.</summary>
     public static string? Field(string dom, string sync, string field)
     {

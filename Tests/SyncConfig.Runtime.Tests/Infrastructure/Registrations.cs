@@ -7,8 +7,8 @@ public static class Registrations
 {
     public static SyncRegistration LocalPath(
         string name, string repository, string target, string folderName = "Site",
-        string? userName = null, string? password = null, SyncWindowSpec? window = null) =>
-        new(name, null, new RepositoryRegistration(name + "Repository", repository), folderName,
+        string? userName = null, string? password = null, SyncWindowSpec? window = null, string? customName = null) =>
+        new(name, customName, new RepositoryRegistration(name + "Repository", repository), folderName,
             new LocalPathSettings(target, userName, password, null), window ?? SyncWindowSpec.AllDay, false, false);
 
     public static SyncRegistration S3(string name, string bucket, string region, string accessKey, string secretKey) =>

@@ -121,6 +121,18 @@ readonly struct SettingCheck<T>
 
     public T Value => Values.Get(_setting);
 
+    /// <summary>The definition writes this argument (even if it writes the default value).</summary>
+    public bool IsGiven => Values.IsGiven(_setting);
+
+    /// <summary>
+    /// A setting written in the definition that <paramref name="appliesTo"/> alone reads: a warning as written (the
+    /// runtime's registrations list every row, so the check belongs to the build).
+    /// </summary>
+    public IEnumerable<RuleViolation> Ignored(bool applies, string chosen, string appliesTo) =>
+        Stage == DefinitionStage.AsWritten && IsGiven && !applies
+            ? new[] { RuleCatalog.IgnoredSetting.Violation(Name, null, Name, chosen, appliesTo) }
+            : DestinationKind.None;
+
     public DestinationValues Values { get; }
 
     /// <summary>The definition's class name (used in suggested <c>$(NAME)</c> references).</summary>

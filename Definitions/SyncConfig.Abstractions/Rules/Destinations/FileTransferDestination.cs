@@ -13,17 +13,18 @@ sealed class FileTransferDestination : DestinationKind
     {
         Protocol = Add(nameof(Protocol), FileTransferProtocol.Ftp, required: true);
         Server = Text(nameof(Server), required: true, rule: CheckServer);
-        Port = Add(nameof(Port), 0, rule: c => FileTransferAddress.CheckPort(c.Get(Protocol), c.Value));
+        Port = Add(nameof(Port), 0, rule: CheckPort);
         UserName = Text(nameof(UserName), rule: c => string.IsNullOrEmpty(c.Value)
             ? new[] { RuleCatalog.UserNameRequired.Violation(c.Name, null, c.Get(Protocol).ToString().ToUpperInvariant(), "backup") }
             : None);
         Password = Text(nameof(Password), secret: true);
         HostKeyFingerprint = Text(nameof(HostKeyFingerprint), rule: CheckHostKey);
-        PrivateKeyFile = Text(nameof(PrivateKeyFile));
-        PrivateKeyPassphrase = Text(nameof(PrivateKeyPassphrase), secret: true);
+        PrivateKeyFile = Text(nameof(PrivateKeyFile), rule: SftpOnly);
+        PrivateKeyPassphrase = Text(nameof(PrivateKeyPassphrase), secret: true, rule: SftpOnly);
         CertificateFingerprint = Text(nameof(CertificateFingerprint), rule: c => c.Value == null || c.IsDeferred
-            ? None
-            : Rules.CertificateFingerprint.Parse(c.Value, c.Name).Violations);
+            ? c.Ignored(c.Get(Protocol) == FileTransferProtocol.Ftps, ProtocolName(c.Get(Protocol)), "FTPS")
+            : Concat(c.Ignored(c.Get(Protocol) == FileTransferProtocol.Ftps, ProtocolName(c.Get(Protocol)), "FTPS"),
+                Rules.CertificateFingerprint.Parse(c.Value, c.Name).Violations));
     }
 
     public DestinationSetting<FileTransferProtocol> Protocol { get; }
@@ -81,9 +82,41 @@ sealed class FileTransferDestination : DestinationKind
     private IEnumerable<RuleViolation> CheckServer(SettingCheck<string?> check) =>
         check.IsDeferred ? None : FileTransferAddress.Parse(check.Get(Protocol), check.Value, userName: check.Known(UserName), setting: check.Name).Violations;
 
+    /// <summary>
+    /// 0 means "the protocol's default" only when left out: written, it is outside 1–65535 like any other, and the
+    /// build can see it was written.
+    /// </summary>
+    private IEnumerable<RuleViolation> CheckPort(SettingCheck<int> check)
+    {
+        if (check.Stage == DefinitionStage.AsWritten && check.IsGiven && check.Value == 0)
+        {
+            var defaultPort = FileTransferAddress.DefaultPort(check.Get(Protocol)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return new[] { RuleCatalog.PortOutOfRange.Violation(check.Name, null, "0", defaultPort) };
+        }
+
+        return FileTransferAddress.CheckPort(check.Get(Protocol), check.Value);
+    }
+
+    private IEnumerable<RuleViolation> SftpOnly(SettingCheck<string?> check) =>
+        check.Ignored(check.Get(Protocol) == FileTransferProtocol.Sftp, ProtocolName(check.Get(Protocol)), "SFTP");
+
+    private static string ProtocolName(FileTransferProtocol protocol) => protocol.ToString().ToUpperInvariant();
+
+    private static IEnumerable<RuleViolation> Concat(IEnumerable<RuleViolation> first, IEnumerable<RuleViolation> second)
+    {
+        var all = new List<RuleViolation>(first);
+        all.AddRange(second);
+        return all;
+    }
+
     private IEnumerable<RuleViolation> CheckHostKey(SettingCheck<string?> check)
     {
-        if (check.Get(Protocol) != FileTransferProtocol.Sftp || check.IsDeferred)
+        if (check.Get(Protocol) != FileTransferProtocol.Sftp)
+        {
+            return check.Ignored(false, ProtocolName(check.Get(Protocol)), "SFTP");
+        }
+
+        if (check.IsDeferred)
         {
             return None;
         }

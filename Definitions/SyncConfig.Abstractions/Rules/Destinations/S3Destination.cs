@@ -13,7 +13,7 @@ sealed class S3Destination : DestinationKind
     {
         Service = Add(nameof(Service), S3Service.Amazon, required: true);
         Endpoint = Text(nameof(Endpoint), rule: CheckEndpoint);
-        UseHttps = Add(nameof(UseHttps), true);
+        UseHttps = Add(nameof(UseHttps), true, rule: c => c.Ignored(c.Get(Service) == S3Service.Custom, "S3Service." + c.Get(Service), "S3Service.Custom (its own Endpoint)"));
         Bucket = Text(nameof(Bucket), required: true, rule: c => c.IsDeferred ? None : S3BucketName.Check(c.Value, c.Name).Violations);
         Region = Text(nameof(Region), required: true, rule: c => c.IsDeferred ? None : S3Regions.Check(c.Get(Service), c.Value, c.Name).Violations);
         RootPath = Text(nameof(RootPath), rule: c => c.IsDeferred ? None : S3RootPath.Parse(c.Value, c.Name).Violations);

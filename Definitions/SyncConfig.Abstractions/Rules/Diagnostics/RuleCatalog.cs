@@ -152,6 +152,22 @@ static class RuleCatalog
         "SYNC0036", RuleSeverity.Error, "Definition is a record",
         "'{0}' is a record, and the generator completes only classes, so the runtime would not know it; write 'partial class {0}'");
 
+    public static readonly RuleDescriptor DuplicateSyncName = new RuleDescriptor(
+        "SYNC0037", RuleSeverity.Error, "Two syncs with the same class name",
+        "Sync '{0}' has the same class name as '{1}' (compared ignoring case); the command line and the status and lock files know a sync by its class name, so rename one, e.g. '{2}'");
+
+    public static readonly RuleDescriptor DuplicateCustomName = new RuleDescriptor(
+        "SYNC0038", RuleSeverity.Error, "Two syncs with the same custom name",
+        "CustomName '{0}' of {1} is also the CustomName of {2} (compared ignoring case), so a command given that name could mean either; give each sync its own CustomName");
+
+    public static readonly RuleDescriptor CustomNameIsAnotherClassName = new RuleDescriptor(
+        "SYNC0039", RuleSeverity.Error, "Custom name equal to another sync's class name",
+        "CustomName '{0}' of {1} is the class name of another sync, {2} (compared ignoring case), so a command given that name could mean either; choose another CustomName, e.g. '{3}'");
+
+    public static readonly RuleDescriptor IgnoredSetting = new RuleDescriptor(
+        "SYNC0040", RuleSeverity.Warning, "Setting ignored by the chosen protocol or service",
+        "{0} is ignored with {1}: only {2} reads it; remove {0}, or choose {2} if that is what the server speaks");
+
     public static IReadOnlyList<RuleDescriptor> All { get; } = new[]
     {
         InvalidNetworkSharePath, WrongPathSeparator, SchemeInServer, ProtocolInEndpoint, DomainGivenTwice,
@@ -161,6 +177,7 @@ static class RuleCatalog
         InvalidFolderName, InvalidRepository, DuplicateTarget, SeveralDestinations, DefinitionNotPartial,
         InvalidWindowTime, EmptyWindow, NoWindowDays, MalformedReference, LiteralSecret, InvalidRepositoryPath,
         InvalidCertificateFingerprint, GenericDefinition, NestedInIncompleteType, OwnRegistrationMember,
-        RepositoryInOtherAssembly, RecordDefinition,
+        RepositoryInOtherAssembly, RecordDefinition, DuplicateSyncName, DuplicateCustomName, CustomNameIsAnotherClassName,
+        IgnoredSetting,
     };
 }

@@ -27,10 +27,12 @@ static class S3BucketName
             return "has " + bucket.Length + " characters, not 3 to 63";
         }
 
-        var bad = bucket.FirstOrDefault(c => !IsAllowed(c));
-        if (bad != default(char))
+        // Every offending character at once, in order: a person fixes the name once, not once per character.
+        var bad = bucket.Where(c => !IsAllowed(c)).Distinct().Select(c => "'" + c + "'").ToList();
+        if (bad.Count > 0)
         {
-            return "contains '" + bad + "'; only lowercase letters, digits, dots and hyphens are allowed";
+            var listed = bad.Count == 1 ? bad[0] : string.Join(", ", bad.Take(bad.Count - 1)) + " and " + bad[bad.Count - 1];
+            return "contains " + listed + "; only lowercase letters, digits, dots and hyphens are allowed";
         }
 
         if (!HostName.IsAsciiLetterOrDigit(bucket[0]) || !HostName.IsAsciiLetterOrDigit(bucket[bucket.Length - 1]))

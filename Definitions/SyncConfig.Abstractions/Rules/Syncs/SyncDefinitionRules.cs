@@ -61,4 +61,62 @@ static class SyncDefinitionRules
             }
         }
     }
+
+    /// <summary>
+    /// Each sync whose name a user could confuse with another's, with the violation that names the other: equal
+    /// class names (SYNC0037, on the class), equal custom names (SYNC0038) and a custom name equal to another
+    /// sync's class name (SYNC0039, both on CustomName). Compared ignoring case, as the command line finds a sync;
+    /// custom names holding a reference are compared as written.
+    /// </summary>
+    /// <param name="className">The class name, which names the sync's status and lock files.</param>
+    /// <param name="fullName">The name the message quotes (with the namespace, so equal class names differ).</param>
+    public static IEnumerable<(T Sync, RuleViolation Violation)> NameConflicts<T>(
+        IEnumerable<T> syncs, Func<T, string> className, Func<T, string> fullName, Func<T, string?> customName)
+        where T : class
+    {
+        var all = syncs.OrderBy(fullName, StringComparer.Ordinal).ToList();
+        foreach (var group in all.GroupBy(className, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            foreach (var sync in group)
+            {
+                var other = group.First(s => !ReferenceEquals(s, sync));
+                yield return (sync, RuleCatalog.DuplicateSyncName.Violation(
+                    Setting.Definition, null, fullName(sync), fullName(other), RenamedClass(className(sync), fullName(sync))));
+            }
+        }
+
+        var named = all.Where(s => !string.IsNullOrWhiteSpace(customName(s))).ToList();
+        foreach (var group in named.GroupBy(s => customName(s)!.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            foreach (var sync in group)
+            {
+                var other = group.First(s => !ReferenceEquals(s, sync));
+                yield return (sync, RuleCatalog.DuplicateCustomName.Violation(Setting.CustomName, null, customName(sync)!, fullName(sync), fullName(other)));
+            }
+        }
+
+        foreach (var sync in named)
+        {
+            var custom = customName(sync)!.Trim();
+            var other = all.FirstOrDefault(s => !ReferenceEquals(s, sync) && string.Equals(className(s), custom, StringComparison.OrdinalIgnoreCase));
+            if (other != null)
+            {
+                yield return (sync, RuleCatalog.CustomNameIsAnotherClassName.Violation(
+                    Setting.CustomName, null, customName(sync)!, fullName(sync), fullName(other), custom + " (" + className(sync) + ")"));
+            }
+        }
+    }
+
+    /// <summary>The class name prefixed with the last part of its namespace, e.g. Branch.SftpOffsite → BranchSftpOffsite.</summary>
+    private static string RenamedClass(string className, string fullName)
+    {
+        var parts = fullName.Split('.');
+        if (parts.Length < 2)
+        {
+            return className + "2";
+        }
+
+        var prefix = parts[parts.Length - 2];
+        return prefix.Length == 0 ? className + "2" : char.ToUpperInvariant(prefix[0]) + prefix.Substring(1) + className;
+    }
 }
