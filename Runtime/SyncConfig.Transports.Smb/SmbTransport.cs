@@ -119,7 +119,7 @@ public sealed class SmbTransport : IRemoteTransport
             try
             {
                 if (mode == WriteMode.Append)
-                    await Task.Run(() => context.SeekToEnd(file), cancellationToken);
+                    await Task.Run(() => context.Seek(file, context.Stat(Url(path))?.Length ?? 0), cancellationToken);
                 int read;
                 while ((read = await content.ReadAtLeastAsync(buffer.AsMemory(0, ChunkSize), ChunkSize, throwOnEndOfStream: false, cancellationToken)) > 0)
                 {
@@ -331,7 +331,7 @@ public sealed class SmbTransport : IRemoteTransport
         {
             Errno.ConnectionRefused or Errno.HostUnreachable or Errno.NetworkUnreachable or Errno.HostDown or Errno.NetworkDown =>
                 (RemoteErrorKind.Unreachable, $"The server {_target.Server} does not answer on port {Port} ({e.Message}). Check that it is on and reachable."),
-            Errno.TimedOut or Errno.ConnectionReset or Errno.BrokenPipe or Errno.NotConnected or Errno.ConnectionAborted or Errno.InputOutput or Errno.Again
+            Errno.TimedOut or Errno.ConnectionReset or Errno.NetworkReset or Errno.BrokenPipe or Errno.NotConnected or Errno.ConnectionAborted or Errno.InputOutput or Errno.Again
                 or Errno.BadFile =>
                 (RemoteErrorKind.ConnectionDropped, $"The connection to {_target.Server} failed during {e.Operation} of {where} ({e.Message})."),
             Errno.NotPermitted when path.Length == 0 || context is null =>

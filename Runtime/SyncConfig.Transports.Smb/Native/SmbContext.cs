@@ -18,13 +18,19 @@ internal sealed record SmbCredentials(string Workgroup, string UserName, string 
 /// <summary>
 /// One libsmbclient context: a client of its own, with its own connection to the server. libsmbclient is not
 /// thread-safe within a context, so a context is used by one thread at a time (the session pool hands each out to one
-/// operation); every call here is blocking.
+/// operation). Nor is it safe across contexts as Debian builds it: its per-call scratch memory (talloc stack frames) is
+/// process-wide unless thread functions are installed, which this build does not export (<c>smbc_thread_posix</c>), and
+/// two threads in it at once abort the process. So every call into the library holds <see cref="Native"/>: contexts
+/// keep their own connections and open files, but take turns. Every call here is blocking.
 /// </summary>
 internal sealed unsafe class SmbContext : IDisposable
 {
     public const int ReadOnly = 0, WriteOnly = 1, ReadWrite = 2, Create = 0x40, Exclusive = 0x80, TruncateExisting = 0x200;
 
-    private const int SeekEnd = 2;
+    private const int SeekSet = 0;
+
+    /// <summary>Held by every call into libsmbclient, of any context.</summary>
+    private static readonly Lock Native = new();
 
     private readonly GCHandle _credentials;
     private nint _context;
@@ -47,6 +53,7 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <param name="timeout">How long a connect or a request may take before it fails.</param>
     public SmbContext(SmbCredentials credentials, int port, TimeSpan timeout)
     {
+        using var turn = Native.EnterScope();
         try
         {
             _context = LibSmbClient.smbc_new_context();
@@ -127,6 +134,7 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>Whether the entry is a folder, and its length; null when it does not exist.</summary>
     public (bool IsFolder, long Length)? Stat(string url)
     {
+        using var turn = Native.EnterScope();
         var buffer = stackalloc byte[512];
         fixed (byte* path = Utf8(url))
         {
@@ -146,6 +154,7 @@ internal sealed unsafe class SmbContext : IDisposable
 
     public nint Open(string url, int flags)
     {
+        using var turn = Native.EnterScope();
         fixed (byte* path = Utf8(url))
         {
             var file = _open(_context, path, flags, 0b110_100_100);
@@ -155,6 +164,7 @@ internal sealed unsafe class SmbContext : IDisposable
 
     public int Read(nint file, Span<byte> buffer)
     {
+        using var turn = Native.EnterScope();
         fixed (byte* data = buffer)
         {
             var read = _read(_context, file, data, (nuint)buffer.Length);
@@ -164,6 +174,7 @@ internal sealed unsafe class SmbContext : IDisposable
 
     public void Write(nint file, ReadOnlySpan<byte> buffer)
     {
+        using var turn = Native.EnterScope();
         fixed (byte* data = buffer)
         {
             var done = 0;
@@ -177,14 +188,17 @@ internal sealed unsafe class SmbContext : IDisposable
         }
     }
 
-    public long SeekToEnd(nint file)
+    /// <summary>Moves the handle's position (libsmbclient refuses SEEK_END on some servers, so callers seek to a stat's length).</summary>
+    public long Seek(nint file, long offset)
     {
-        var position = _lseek(_context, file, 0, SeekEnd);
+        using var turn = Native.EnterScope();
+        var position = _lseek(_context, file, offset, SeekSet);
         return position >= 0 ? position : throw new SmbNativeException(Marshal.GetLastSystemError(), "lseek");
     }
 
     public void Truncate(nint file, long length)
     {
+        using var turn = Native.EnterScope();
         if (_ftruncate(_context, file, length) < 0)
             throw new SmbNativeException(Marshal.GetLastSystemError(), "ftruncate");
     }
@@ -192,12 +206,14 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>Closes the handle; a write the server refuses only now (a full disk) shows here.</summary>
     public void Close(nint file)
     {
+        using var turn = Native.EnterScope();
         if (_close(_context, file) < 0)
             throw new SmbNativeException(Marshal.GetLastSystemError(), "close");
     }
 
     public void Rename(string from, string to)
     {
+        using var turn = Native.EnterScope();
         fixed (byte* source = Utf8(from))
         fixed (byte* destination = Utf8(to))
         {
@@ -212,6 +228,7 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>Makes a folder; false when it exists already.</summary>
     public bool Mkdir(string url)
     {
+        using var turn = Native.EnterScope();
         fixed (byte* path = Utf8(url))
         {
             if (_mkdir(_context, path, 0b111_101_101) >= 0)
@@ -227,6 +244,7 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>The folder's entries (not "." and ".."); null when the folder does not exist.</summary>
     public List<(string Name, bool IsFolder, long Length)>? List(string url)
     {
+        using var turn = Native.EnterScope();
         nint folder;
         fixed (byte* path = Utf8(url))
             folder = _opendir(_context, path);
@@ -258,6 +276,7 @@ internal sealed unsafe class SmbContext : IDisposable
 
     private bool Call(delegate* unmanaged<nint, byte*, int> function, string url, string operation, int absent)
     {
+        using var turn = Native.EnterScope();
         fixed (byte* path = Utf8(url))
         {
             if (function(_context, path) >= 0)
@@ -276,6 +295,7 @@ internal sealed unsafe class SmbContext : IDisposable
 
     public void Dispose()
     {
+        using var turn = Native.EnterScope();
         if (_context != 0)
         {
             // 1: close the connections and free even with files still open (a broken session's handles).
@@ -292,7 +312,7 @@ internal static class Errno
 {
     public const int NotPermitted = 1, NoEntry = 2, InputOutput = 5, BadFile = 9, Again = 11, AccessDenied = 13, Busy = 16, Exists = 17,
         NoDevice = 19, NotFolder = 20, IsFolder = 21, Invalid = 22, NoSpace = 28, ReadOnlyFileSystem = 30, BrokenPipe = 32,
-        NotEmpty = 39, NoData = 61, NetworkDown = 100, NetworkUnreachable = 101, ConnectionAborted = 103, ConnectionReset = 104,
+        NotEmpty = 39, NoData = 61, NetworkDown = 100, NetworkReset = 102, NetworkUnreachable = 101, ConnectionAborted = 103, ConnectionReset = 104,
         NotConnected = 107, TimedOut = 110, ConnectionRefused = 111, HostDown = 112, HostUnreachable = 113, Quota = 122;
 }
 
