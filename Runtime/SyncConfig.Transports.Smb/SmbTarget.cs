@@ -30,16 +30,25 @@ public sealed record SmbTarget(string Server, string Share, IReadOnlyList<string
     public override string ToString() =>
         @"\\" + Server + @"\" + Share + string.Concat(Folders.Select(f => @"\" + f)) + (Port is 0 or DefaultPort ? "" : $" (port {Port})");
 
-    /// <summary>The domain and user libsmbclient is given: <c>DOMAIN\user</c> splits; <c>user@domain</c> is passed whole (NTLM takes it so).</summary>
+    /// <summary>
+    /// The domain and user libsmbclient is given. <c>DOMAIN\user</c> and <c>user@domain</c> both split into the two (NTLM
+    /// takes a domain's DNS name as well as its NetBIOS name); a domain in the user name wins over <see cref="Domain"/>.
+    /// </summary>
     internal SmbCredentials Credentials()
     {
         var user = UserName ?? "";
         var domain = Domain ?? "";
         var slash = user.IndexOf('\\');
+        var at = user.LastIndexOf('@');
         if (slash > 0)
         {
             domain = user[..slash];
             user = user[(slash + 1)..];
+        }
+        else if (at > 0 && at < user.Length - 1)
+        {
+            domain = user[(at + 1)..];
+            user = user[..at];
         }
         return new SmbCredentials(domain, user, Password ?? "");
     }
@@ -47,7 +56,7 @@ public sealed record SmbTarget(string Server, string Share, IReadOnlyList<string
     /// <summary>libsmbclient's URL of a path below the target folder ("" is the folder itself); every name percent-encoded.</summary>
     internal string Url(string path)
     {
-        var builder = new StringBuilder("smb://").Append(Server).Append('/').Append(Encode(Share));
+        var builder = new StringBuilder(ShareUrl());
         foreach (var folder in Folders)
             builder.Append('/').Append(Encode(folder));
         if (path.Length > 0)
@@ -57,6 +66,9 @@ public sealed record SmbTarget(string Server, string Share, IReadOnlyList<string
         }
         return builder.ToString();
     }
+
+    /// <summary>libsmbclient's URL of the share's root.</summary>
+    internal string ShareUrl() => "smb://" + Server + "/" + Encode(Share);
 
     /// <summary>libsmbclient decodes %XX in paths, so every byte but the unreserved ones is encoded.</summary>
     private static string Encode(string name)

@@ -334,8 +334,9 @@ public sealed class SmbTransport : IRemoteTransport
             Errno.TimedOut or Errno.ConnectionReset or Errno.NetworkReset or Errno.BrokenPipe or Errno.NotConnected or Errno.ConnectionAborted or Errno.InputOutput or Errno.Again
                 or Errno.BadFile =>
                 (RemoteErrorKind.ConnectionDropped, $"The connection to {_target.Server} failed during {e.Operation} of {where} ({e.Message})."),
-            Errno.NotPermitted when path.Length == 0 || context is null =>
-                (RemoteErrorKind.AuthenticationFailed, $"{_target.Server} refused the login of '{_target.UserName}' to share '{_target.Share}': check the user name, password and domain."),
+            Errno.AccessDenied or Errno.NotPermitted when LoginRefused(context) =>
+                (RemoteErrorKind.AuthenticationFailed,
+                    $"{_target.Server} refused the login of '{_target.UserName}' to the share '{_target.Share}': check the user name, the password and the domain, and that the user may use the share."),
             Errno.AccessDenied or Errno.NotPermitted or Errno.ReadOnlyFileSystem when writing || e.Operation is not ("stat" or "opendir") =>
                 (RemoteErrorKind.PermissionDenied, $"{_target.Server} refused {e.Operation} of {where}: the share or folder is read-only for '{_target.UserName}', or the user may not write there."),
             Errno.AccessDenied or Errno.NotPermitted =>
@@ -352,6 +353,27 @@ public sealed class SmbTransport : IRemoteTransport
         if (kind is RemoteErrorKind.ConnectionDropped or RemoteErrorKind.Unreachable && context is not null)
             context.IsBroken = true;
         return new RemoteException(kind, message, e);
+    }
+
+    /// <summary>
+    /// libsmbclient reports a refused login and a refused file alike (EACCES). On a context that has not been answered
+    /// yet, the share's root is asked: refused there too, it is the login.
+    /// </summary>
+    private bool LoginRefused(SmbContext? context)
+    {
+        if (context is null)
+            return true;
+        if (context.HasAnswered)
+            return false;
+        try
+        {
+            context.Stat(_target.ShareUrl());
+            return false;
+        }
+        catch (SmbNativeException e)
+        {
+            return e.Errno is Errno.AccessDenied or Errno.NotPermitted;
+        }
     }
 
     private int Port => _target.Port is 0 ? SmbTarget.DefaultPort : _target.Port;

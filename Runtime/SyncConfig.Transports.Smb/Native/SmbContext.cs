@@ -98,6 +98,9 @@ internal sealed unsafe class SmbContext : IDisposable
         _readdirplus = (delegate* unmanaged<nint, nint, LibSmbClient.FileInfo*>)LibSmbClient.smbc_getFunctionReaddirPlus(_context);
     }
 
+    /// <summary>Whether a call has succeeded yet: until then, a refusal may be the login's, not a file's.</summary>
+    public bool HasAnswered { get; private set; }
+
     /// <summary>Set once a call failed in a way that leaves the connection in doubt: the pool then drops the context.</summary>
     public bool IsBroken { get; set; }
 
@@ -142,10 +145,14 @@ internal sealed unsafe class SmbContext : IDisposable
             {
                 var errno = Marshal.GetLastSystemError();
                 if (errno is Errno.NoEntry or Errno.NotFolder)
+                {
+                    HasAnswered = true;
                     return null;
+                }
                 throw new SmbNativeException(errno, "stat");
             }
         }
+        HasAnswered = true;
         var (modeOffset, sizeOffset) = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? (24, 48) : (16, 48);
         var mode = *(uint*)(buffer + modeOffset);
         var size = *(long*)(buffer + sizeOffset);
@@ -158,6 +165,7 @@ internal sealed unsafe class SmbContext : IDisposable
         fixed (byte* path = Utf8(url))
         {
             var file = _open(_context, path, flags, 0b110_100_100);
+            HasAnswered |= file != 0;
             return file != 0 ? file : throw new SmbNativeException(Marshal.GetLastSystemError(), "open");
         }
     }
