@@ -146,6 +146,7 @@ public sealed class SyncLifecycleEndToEndTests
             cli.Environment[name] = "run-secret-" + name.ToLowerInvariant();
         SftpEndToEndTests.GiveHarmlessValues(cli);
         FtpEndToEndTests.GiveHarmlessValues(cli);
+        SmbEndToEndTests.GiveHarmlessValues(cli);
         var statePath = Path.Combine(cli.StateFolder, "DemoOffsite.window.json");
         bool Finished() => JsonFiles.Read<SyncConfig.Runtime.Scheduling.WindowAttempt>(statePath) is { Finished: true };
 

@@ -14,7 +14,7 @@ abstract class PathDestination : DestinationKind
 {
     private readonly string _locationPrefix;
 
-    private protected PathDestination(string name, string locationPrefix, int defaultPort)
+    private protected PathDestination(string name, string locationPrefix)
         : base(name)
     {
         _locationPrefix = locationPrefix;
@@ -22,17 +22,6 @@ abstract class PathDestination : DestinationKind
         UserName = Text(nameof(UserName), rule: CheckUser);
         Password = Text(nameof(Password), secret: true);
         Domain = Text(nameof(Domain));
-        if (defaultPort > 0)
-        {
-            Port = Add(nameof(Port), 0, rule: c => c.Value >= 0 && c.Value <= 65535
-                ? None
-                : new[]
-                {
-                    RuleCatalog.PortOutOfRange.Violation(c.Name, null,
-                        c.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        defaultPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                });
-        }
     }
 
     public DestinationSetting<string?> Path { get; }
@@ -43,12 +32,6 @@ abstract class PathDestination : DestinationKind
     public DestinationSetting<string?> Password { get; }
 
     public DestinationSetting<string?> Domain { get; }
-
-    /// <summary>
-    /// Network shares only (null for local paths): the server's SMB port, 0 for the standard 445. A UNC path has no
-    /// place for a port, so a server on another port (a test server, a tunnel) is given here.
-    /// </summary>
-    public DestinationSetting<int>? Port { get; }
 
     public override string DisplayPath(DestinationValues values) => values.Get(Path) ?? "";
 
@@ -72,7 +55,7 @@ abstract class PathDestination : DestinationKind
 #if SYNCCONFIG_ABSTRACTIONS
 public
 #endif
-sealed class PathDestination<TPath> : PathDestination
+class PathDestination<TPath> : PathDestination
     where TPath : class
 {
     private readonly Func<string?, string, RuleResult<TPath>> _parse;
@@ -80,10 +63,8 @@ sealed class PathDestination<TPath> : PathDestination
 
     /// <param name="parse">The kind's path rule.</param>
     /// <param name="parts">The typed members of a parsed path.</param>
-    /// <param name="defaultPort">The kind's standard port when it takes a <see cref="PathDestination.Port"/> row; 0 for none.</param>
-    internal PathDestination(
-        string name, string locationPrefix, Func<string?, string, RuleResult<TPath>> parse, Func<TPath, IEnumerable<NormalizedPart>> parts, int defaultPort = 0)
-        : base(name, locationPrefix, defaultPort)
+    internal PathDestination(string name, string locationPrefix, Func<string?, string, RuleResult<TPath>> parse, Func<TPath, IEnumerable<NormalizedPart>> parts)
+        : base(name, locationPrefix)
     {
         _parse = parse;
         _parts = parts;
