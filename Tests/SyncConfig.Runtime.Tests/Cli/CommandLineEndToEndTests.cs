@@ -167,7 +167,6 @@ public sealed class CommandLineEndToEndTests
 
     [TestMethod]
     [DataRow("FtpsOffsite", "FTPS", "test")]
-    [DataRow("NasOffsite", "Windows network share", "verify")]
     public void DestinationWithoutATransportInThisBuild(string sync, string kind, params string[] command)
     {
         using var cli = new SyncConfigProcess();
