@@ -18,8 +18,8 @@ public sealed class SmbTransport : IRemoteTransport
         Rename = true, ExclusiveCreate = true, ResumableWrites = true, Folders = true, CaseInsensitiveNames = true,
     };
 
-    /// <summary>One read or write request's size: libsmbclient splits it into the negotiated maximum and pipelines reads.</summary>
-    private const int ChunkSize = 1 << 20;
+    /// <summary>One write request's size (smbd and Windows take up to 8 MiB in one SMB2 WRITE).</summary>
+    private const int ChunkSize = 4 << 20;
 
     private readonly SmbTarget _target;
     private readonly SmbSessionPool _pool;
@@ -201,17 +201,16 @@ public sealed class SmbTransport : IRemoteTransport
     {
         var from = Url(source);
         var to = Url(destination);
-        // The source first: a rename repeated after its reply was lost finds the source gone ("not found", which the
-        // engine knows to mean "already done"), not the destination there.
-        if (context.Stat(from) is not { IsFolder: false })
-            throw new RemoteException(RemoteErrorKind.NotFound, $"'{source}' does not exist in {DisplayName}.");
         // libsmbclient's rename replaces an existing destination itself (it deletes it and renames again), so a rename
         // that must not replace looks first. That check and the rename are two requests: the engine asks for it only
         // under its lock, where no other writer races it.
-        if (context.Stat(to) is { } existing)
+        if (!replace && context.Stat(to) is not null)
         {
-            if (!replace || existing.IsFolder)
-                throw new RemoteException(RemoteErrorKind.AlreadyExists, $"'{destination}' already exists in {DisplayName}.");
+            // A rename repeated after its reply was lost finds the source gone and the destination there: "not found",
+            // which the engine knows to mean "already done", not "already exists".
+            if (context.Stat(from) is not { IsFolder: false })
+                throw new RemoteException(RemoteErrorKind.NotFound, $"'{source}' does not exist in {DisplayName}.");
+            throw new RemoteException(RemoteErrorKind.AlreadyExists, $"'{destination}' already exists in {DisplayName}.");
         }
         try
         {
@@ -378,9 +377,18 @@ public sealed class SmbTransport : IRemoteTransport
 
     private int Port => _target.Port is 0 ? SmbTarget.DefaultPort : _target.Port;
 
-    /// <summary>A download holding its session; disposing it closes the file and hands the session back.</summary>
+    /// <summary>
+    /// A download holding its session; disposing it closes the file and hands the session back. Reads go to the server in
+    /// blocks of <see cref="ReadBlock"/> whatever the caller asks for (Stream.CopyTo asks for 80 KB), so a large file
+    /// is read in few requests, which libsmbclient pipelines.
+    /// </summary>
     private sealed class SmbReadStream(SmbTransport transport, SmbSessionPool.Session session, nint file, string path) : Stream
     {
+        private const int ReadBlock = 4 << 20;
+
+        private byte[]? _block;
+        private int _start;
+        private int _end;
         private bool _closed;
 
         public override bool CanRead => true;
@@ -393,9 +401,30 @@ public sealed class SmbTransport : IRemoteTransport
 
         public override int Read(Span<byte> buffer)
         {
+            if (buffer.Length == 0)
+                return 0;
+            if (_start == _end)
+            {
+                // A caller asking for a whole block or more is served directly.
+                if (buffer.Length >= ReadBlock)
+                    return Fill(buffer);
+                _block ??= ArrayPool<byte>.Shared.Rent(ReadBlock);
+                _start = 0;
+                _end = Fill(_block.AsSpan(0, ReadBlock));
+                if (_end == 0)
+                    return 0;
+            }
+            var count = Math.Min(buffer.Length, _end - _start);
+            _block.AsSpan(_start, count).CopyTo(buffer);
+            _start += count;
+            return count;
+        }
+
+        private int Fill(Span<byte> buffer)
+        {
             try
             {
-                return session.Context.Read(file, buffer[..Math.Min(buffer.Length, ChunkSize * 4)]);
+                return session.Context.Read(file, buffer);
             }
             catch (SmbNativeException e)
             {
@@ -404,7 +433,7 @@ public sealed class SmbTransport : IRemoteTransport
         }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            await Task.Run(() => Read(buffer.Span), cancellationToken);
+            _start < _end ? Read(buffer.Span) : await Task.Run(() => Read(buffer.Span), cancellationToken);
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -416,6 +445,9 @@ public sealed class SmbTransport : IRemoteTransport
                 _closed = true;
                 CloseQuietly(session.Context, file);
                 session.Dispose();
+                if (_block is not null)
+                    ArrayPool<byte>.Shared.Return(_block);
+                _block = null;
             }
             base.Dispose(disposing);
         }
