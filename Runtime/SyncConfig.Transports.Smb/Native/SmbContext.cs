@@ -18,10 +18,9 @@ internal sealed record SmbCredentials(string Workgroup, string UserName, string 
 /// <summary>
 /// One libsmbclient context: a client of its own, with its own connection to the server. libsmbclient is not
 /// thread-safe within a context, so a context is used by one thread at a time (the session pool hands each out to one
-/// operation). Nor is it safe across contexts as Debian builds it: its per-call scratch memory (talloc stack frames) is
-/// process-wide unless thread functions are installed, which this build does not export (<c>smbc_thread_posix</c>), and
-/// two threads in it at once abort the process. So every call into the library holds <see cref="Native"/>: contexts
-/// keep their own connections and open files, but take turns. Every call here is blocking.
+/// operation). Across contexts it is safe only once Samba's thread functions are installed (<see cref="SambaThreads"/>);
+/// where that fails, every call into the library takes one process-wide lock instead, so contexts take turns. Making
+/// and freeing contexts always takes turns. Every call here is blocking.
 /// </summary>
 internal sealed unsafe class SmbContext : IDisposable
 {
@@ -29,8 +28,14 @@ internal sealed unsafe class SmbContext : IDisposable
 
     private const int SeekSet = 0;
 
-    /// <summary>Held by every call into libsmbclient, of any context.</summary>
-    private static readonly Lock Native = new();
+    /// <summary>Held while a context is made or freed (the library's own bookkeeping of contexts).</summary>
+    private static readonly Lock Contexts = new();
+
+    /// <summary>Held by every call into libsmbclient when its thread functions could not be installed; null when they are.</summary>
+    private static readonly Lock? Native = SambaThreads.Install() ? null : new Lock();
+
+    /// <summary>Whether contexts work side by side (Samba's thread functions installed) rather than taking turns.</summary>
+    public static bool SideBySide => Native is null;
 
     private readonly GCHandle _credentials;
     private nint _context;
@@ -53,7 +58,7 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <param name="timeout">How long a connect or a request may take before it fails.</param>
     public SmbContext(SmbCredentials credentials, int port, TimeSpan timeout)
     {
-        using var turn = Native.EnterScope();
+        using var turn = Contexts.EnterScope();
         try
         {
             _context = LibSmbClient.smbc_new_context();
@@ -137,7 +142,7 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>Whether the entry is a folder, and its length; null when it does not exist.</summary>
     public (bool IsFolder, long Length)? Stat(string url)
     {
-        using var turn = Native.EnterScope();
+        using var turn = new Turn(Native);
         var buffer = stackalloc byte[512];
         fixed (byte* path = Utf8(url))
         {
@@ -161,7 +166,7 @@ internal sealed unsafe class SmbContext : IDisposable
 
     public nint Open(string url, int flags)
     {
-        using var turn = Native.EnterScope();
+        using var turn = new Turn(Native);
         fixed (byte* path = Utf8(url))
         {
             var file = _open(_context, path, flags, 0b110_100_100);
@@ -172,7 +177,7 @@ internal sealed unsafe class SmbContext : IDisposable
 
     public int Read(nint file, Span<byte> buffer)
     {
-        using var turn = Native.EnterScope();
+        using var turn = new Turn(Native);
         fixed (byte* data = buffer)
         {
             var read = _read(_context, file, data, (nuint)buffer.Length);
@@ -182,7 +187,7 @@ internal sealed unsafe class SmbContext : IDisposable
 
     public void Write(nint file, ReadOnlySpan<byte> buffer)
     {
-        using var turn = Native.EnterScope();
+        using var turn = new Turn(Native);
         fixed (byte* data = buffer)
         {
             var done = 0;
@@ -199,14 +204,14 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>Moves the handle's position (libsmbclient refuses SEEK_END on some servers, so callers seek to a stat's length).</summary>
     public long Seek(nint file, long offset)
     {
-        using var turn = Native.EnterScope();
+        using var turn = new Turn(Native);
         var position = _lseek(_context, file, offset, SeekSet);
         return position >= 0 ? position : throw new SmbNativeException(Marshal.GetLastSystemError(), "lseek");
     }
 
     public void Truncate(nint file, long length)
     {
-        using var turn = Native.EnterScope();
+        using var turn = new Turn(Native);
         if (_ftruncate(_context, file, length) < 0)
             throw new SmbNativeException(Marshal.GetLastSystemError(), "ftruncate");
     }
@@ -214,14 +219,14 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>Closes the handle; a write the server refuses only now (a full disk) shows here.</summary>
     public void Close(nint file)
     {
-        using var turn = Native.EnterScope();
+        using var turn = new Turn(Native);
         if (_close(_context, file) < 0)
             throw new SmbNativeException(Marshal.GetLastSystemError(), "close");
     }
 
     public void Rename(string from, string to)
     {
-        using var turn = Native.EnterScope();
+        using var turn = new Turn(Native);
         fixed (byte* source = Utf8(from))
         fixed (byte* destination = Utf8(to))
         {
@@ -236,7 +241,7 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>Makes a folder; false when it exists already.</summary>
     public bool Mkdir(string url)
     {
-        using var turn = Native.EnterScope();
+        using var turn = new Turn(Native);
         fixed (byte* path = Utf8(url))
         {
             if (_mkdir(_context, path, 0b111_101_101) >= 0)
@@ -252,7 +257,7 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>The folder's entries (not "." and ".."); null when the folder does not exist.</summary>
     public List<(string Name, bool IsFolder, long Length)>? List(string url)
     {
-        using var turn = Native.EnterScope();
+        using var turn = new Turn(Native);
         nint folder;
         fixed (byte* path = Utf8(url))
             folder = _opendir(_context, path);
@@ -284,7 +289,7 @@ internal sealed unsafe class SmbContext : IDisposable
 
     private bool Call(delegate* unmanaged<nint, byte*, int> function, string url, string operation, int absent)
     {
-        using var turn = Native.EnterScope();
+        using var turn = new Turn(Native);
         fixed (byte* path = Utf8(url))
         {
             if (function(_context, path) >= 0)
@@ -303,7 +308,7 @@ internal sealed unsafe class SmbContext : IDisposable
 
     public void Dispose()
     {
-        using var turn = Native.EnterScope();
+        using var turn = Contexts.EnterScope();
         if (_context != 0)
         {
             // 1: close the connections and free even with files still open (a broken session's handles).
@@ -313,6 +318,20 @@ internal sealed unsafe class SmbContext : IDisposable
         if (_credentials.IsAllocated)
             _credentials.Free();
     }
+}
+
+/// <summary>Holds the lock, if there is one, until disposed.</summary>
+internal readonly ref struct Turn
+{
+    private readonly Lock? _lock;
+
+    public Turn(Lock? held)
+    {
+        _lock = held;
+        held?.Enter();
+    }
+
+    public void Dispose() => _lock?.Exit();
 }
 
 /// <summary>The errno values libsmbclient reports that the transport tells apart (Linux numbering).</summary>
