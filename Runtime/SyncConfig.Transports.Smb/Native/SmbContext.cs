@@ -19,8 +19,10 @@ internal sealed record SmbCredentials(string Workgroup, string UserName, string 
 /// One libsmbclient context: a client of its own, with its own connection to the server. libsmbclient is not
 /// thread-safe within a context, so a context is used by one thread at a time (the session pool hands each out to one
 /// operation). Across contexts it is safe only once Samba's thread functions are installed (<see cref="SambaThreads"/>);
-/// where that fails, every call into the library takes one process-wide lock instead, so contexts take turns. Making
-/// and freeing contexts always takes turns. Every call here is blocking.
+/// where that fails, every call into the library takes one process-wide lock instead, so contexts take turns. Even then,
+/// making a context (which loads Samba's global configuration), freeing one, and a context's first call (which connects
+/// and logs in) happen alone, while no other call is in the library: a test run that let them overlap saw a stat fail
+/// with EINVAL now and then. Every call here is blocking.
 /// </summary>
 internal sealed unsafe class SmbContext : IDisposable
 {
@@ -28,8 +30,8 @@ internal sealed unsafe class SmbContext : IDisposable
 
     private const int SeekSet = 0;
 
-    /// <summary>Held while a context is made or freed (the library's own bookkeeping of contexts).</summary>
-    private static readonly Lock Contexts = new();
+    /// <summary>Calls share it; making or freeing a context and a context's first call hold it alone.</summary>
+    private static readonly ReaderWriterLockSlim Gate = new(LockRecursionPolicy.NoRecursion);
 
     /// <summary>Held by every call into libsmbclient when its thread functions could not be installed; null when they are.</summary>
     private static readonly Lock? Native = SambaThreads.Install() ? null : new Lock();
@@ -58,7 +60,7 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <param name="timeout">How long a connect or a request may take before it fails.</param>
     public SmbContext(SmbCredentials credentials, int port, TimeSpan timeout)
     {
-        using var turn = Contexts.EnterScope();
+        using var turn = new Turn(Native, Gate, alone: true);
         try
         {
             _context = LibSmbClient.smbc_new_context();
@@ -106,6 +108,9 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>Whether a call has succeeded yet: until then, a refusal may be the login's, not a file's.</summary>
     public bool HasAnswered { get; private set; }
 
+    /// <summary>A turn in the library: alone until the context has been answered once (its first call connects).</summary>
+    private Turn Enter() => new(Native, Gate, alone: !HasAnswered);
+
     /// <summary>Set once a call failed in a way that leaves the connection in doubt: the pool then drops the context.</summary>
     public bool IsBroken { get; set; }
 
@@ -142,7 +147,7 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>Whether the entry is a folder, and its length; null when it does not exist.</summary>
     public (bool IsFolder, long Length)? Stat(string url)
     {
-        using var turn = new Turn(Native);
+        using var turn = Enter();
         var buffer = stackalloc byte[512];
         fixed (byte* path = Utf8(url))
         {
@@ -166,7 +171,7 @@ internal sealed unsafe class SmbContext : IDisposable
 
     public nint Open(string url, int flags)
     {
-        using var turn = new Turn(Native);
+        using var turn = Enter();
         fixed (byte* path = Utf8(url))
         {
             var file = _open(_context, path, flags, 0b110_100_100);
@@ -177,7 +182,7 @@ internal sealed unsafe class SmbContext : IDisposable
 
     public int Read(nint file, Span<byte> buffer)
     {
-        using var turn = new Turn(Native);
+        using var turn = Enter();
         fixed (byte* data = buffer)
         {
             var read = _read(_context, file, data, (nuint)buffer.Length);
@@ -187,7 +192,7 @@ internal sealed unsafe class SmbContext : IDisposable
 
     public void Write(nint file, ReadOnlySpan<byte> buffer)
     {
-        using var turn = new Turn(Native);
+        using var turn = Enter();
         fixed (byte* data = buffer)
         {
             var done = 0;
@@ -204,14 +209,14 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>Moves the handle's position (libsmbclient refuses SEEK_END on some servers, so callers seek to a stat's length).</summary>
     public long Seek(nint file, long offset)
     {
-        using var turn = new Turn(Native);
+        using var turn = Enter();
         var position = _lseek(_context, file, offset, SeekSet);
         return position >= 0 ? position : throw new SmbNativeException(Marshal.GetLastSystemError(), "lseek");
     }
 
     public void Truncate(nint file, long length)
     {
-        using var turn = new Turn(Native);
+        using var turn = Enter();
         if (_ftruncate(_context, file, length) < 0)
             throw new SmbNativeException(Marshal.GetLastSystemError(), "ftruncate");
     }
@@ -219,14 +224,14 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>Closes the handle; a write the server refuses only now (a full disk) shows here.</summary>
     public void Close(nint file)
     {
-        using var turn = new Turn(Native);
+        using var turn = Enter();
         if (_close(_context, file) < 0)
             throw new SmbNativeException(Marshal.GetLastSystemError(), "close");
     }
 
     public void Rename(string from, string to)
     {
-        using var turn = new Turn(Native);
+        using var turn = Enter();
         fixed (byte* source = Utf8(from))
         fixed (byte* destination = Utf8(to))
         {
@@ -241,11 +246,11 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>Makes a folder; false when it exists already.</summary>
     public bool Mkdir(string url)
     {
-        using var turn = new Turn(Native);
+        using var turn = Enter();
         fixed (byte* path = Utf8(url))
         {
             if (_mkdir(_context, path, 0b111_101_101) >= 0)
-                return true;
+                return HasAnswered = true;
             var errno = Marshal.GetLastSystemError();
             return errno == Errno.Exists ? false : throw new SmbNativeException(errno, "mkdir");
         }
@@ -257,7 +262,7 @@ internal sealed unsafe class SmbContext : IDisposable
     /// <summary>The folder's entries (not "." and ".."); null when the folder does not exist.</summary>
     public List<(string Name, bool IsFolder, long Length)>? List(string url)
     {
-        using var turn = new Turn(Native);
+        using var turn = Enter();
         nint folder;
         fixed (byte* path = Utf8(url))
             folder = _opendir(_context, path);
@@ -266,6 +271,7 @@ internal sealed unsafe class SmbContext : IDisposable
             var errno = Marshal.GetLastSystemError();
             return errno is Errno.NoEntry or Errno.NotFolder ? null : throw new SmbNativeException(errno, "opendir");
         }
+        HasAnswered = true;
         var entries = new List<(string, bool, long)>();
         try
         {
@@ -289,11 +295,11 @@ internal sealed unsafe class SmbContext : IDisposable
 
     private bool Call(delegate* unmanaged<nint, byte*, int> function, string url, string operation, int absent)
     {
-        using var turn = new Turn(Native);
+        using var turn = Enter();
         fixed (byte* path = Utf8(url))
         {
             if (function(_context, path) >= 0)
-                return true;
+                return HasAnswered = true;
             var errno = Marshal.GetLastSystemError();
             return errno == absent ? false : throw new SmbNativeException(errno, operation);
         }
@@ -308,7 +314,7 @@ internal sealed unsafe class SmbContext : IDisposable
 
     public void Dispose()
     {
-        using var turn = Contexts.EnterScope();
+        using var turn = new Turn(Native, Gate, alone: true);
         if (_context != 0)
         {
             // 1: close the connections and free even with files still open (a broken session's handles).
@@ -320,18 +326,38 @@ internal sealed unsafe class SmbContext : IDisposable
     }
 }
 
-/// <summary>Holds the lock, if there is one, until disposed.</summary>
+/// <summary>
+/// A turn in libsmbclient until disposed: the process-wide lock where there is one (no thread functions), else the gate,
+/// shared or alone.
+/// </summary>
 internal readonly ref struct Turn
 {
-    private readonly Lock? _lock;
+    private readonly Lock? _native;
+    private readonly ReaderWriterLockSlim _gate;
+    private readonly bool _alone;
 
-    public Turn(Lock? held)
+    public Turn(Lock? native, ReaderWriterLockSlim gate, bool alone)
     {
-        _lock = held;
-        held?.Enter();
+        _native = native;
+        _gate = gate;
+        _alone = alone;
+        if (native is not null)
+            native.Enter();
+        else if (alone)
+            gate.EnterWriteLock();
+        else
+            gate.EnterReadLock();
     }
 
-    public void Dispose() => _lock?.Exit();
+    public void Dispose()
+    {
+        if (_native is not null)
+            _native.Exit();
+        else if (_alone)
+            _gate.ExitWriteLock();
+        else
+            _gate.ExitReadLock();
+    }
 }
 
 /// <summary>The errno values libsmbclient reports that the transport tells apart (Linux numbering).</summary>
