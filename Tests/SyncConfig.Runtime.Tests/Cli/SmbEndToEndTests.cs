@@ -75,14 +75,27 @@ public sealed class SmbEndToEndTests
 
             var test = cli.Run("test", Sync);
 
-            Assert.AreNotEqual(ExitCodes.Ok, test.ExitCode, test.ToString());
-            StringAssert.Contains(test.ToString(), "password");
+            Assert.AreEqual(ExitCodes.ConnectionTestFailed, test.ExitCode, test.ToString());
+            StringAssert.Contains(test.Output, "[FAILED]", test.ToString());
+            StringAssert.Contains(test.Output, "check the user name, the password and the domain", test.ToString());
             SecretScan.AssertNone(["wrong-smb-password"], test.ToString(), cli.WorkFolder);
         }
         finally
         {
             Directory.Delete(Path.Combine(TestServers.Get("SYNCTEST_SMB_SHARE_PATH"), folder), recursive: true);
         }
+    }
+
+    [TestMethod]
+    public void TheRegistryServesNetworkSharesWithTheSmbTransport()
+    {
+        var destination = new SyncConfig.Catalog.NetworkShareSettings(@"\\nas01\offsite\site", @"ACME\backup", "smb-secret-value-42", null, 4445);
+
+        Assert.IsNull(SyncConfig.Runtime.Execution.TransportRegistry.InThisBuild.Unavailable(destination));
+        var transport = SyncConfig.Runtime.Execution.TransportRegistry.InThisBuild.Create(destination);
+
+        Assert.IsInstanceOfType<SyncConfig.Transports.Smb.SmbTransport>(transport);
+        Assert.AreEqual(@"\\nas01\offsite\site (port 4445)", transport.DisplayName, "no user name, no password");
     }
 
     /// <summary>
