@@ -9,6 +9,7 @@ bash scripts/prerequisites.sh test || { echo "prerequisites failed"; exit 1; }
 bash scripts/servers/start sftp >/dev/null || { echo "starting the SFTP test server failed"; exit 1; }
 bash scripts/servers/start s3 >/dev/null || { echo "starting the S3 test server failed"; exit 1; }
 bash scripts/servers/start ftp >/dev/null || { echo "starting the FTP test servers failed"; exit 1; }
+bash scripts/servers/start smb >/dev/null || { echo "starting the SMB test server failed"; exit 1; }
 
 results="$root/TestResults"
 rm -rf "$results"

@@ -12,4 +12,7 @@ public sealed class NetworkShareSyncAttribute : SyncDestinationAttribute
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string? Domain { get; set; }
+
+    /// <summary>The server's SMB port when it is not the standard 445 (a UNC path cannot name one); 0 means 445.</summary>
+    public int Port { get; set; }
 }

@@ -61,10 +61,14 @@ public sealed class NetworkShareSettings : PathSettings
     {
     }
 
-    public NetworkShareSettings(string path, string? userName, string? password, string? domain)
-        : this(Given(DestinationKinds.NetworkShare, path, userName, password, domain))
+    public NetworkShareSettings(string path, string? userName, string? password, string? domain, int port = 0)
+        : this(System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Append(
+            Given(DestinationKinds.NetworkShare, path, userName, password, domain), DestinationKinds.NetworkShare.Port.Of(port))))
     {
     }
+
+    /// <summary>The server's SMB port; 0 means the standard 445.</summary>
+    public int Port => Values.Get(DestinationKinds.NetworkShare.Port);
 }
 
 public sealed class LocalPathSettings : PathSettings

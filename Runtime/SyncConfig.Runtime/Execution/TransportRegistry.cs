@@ -3,6 +3,7 @@ using SyncConfig.Transports;
 using SyncConfig.Transports.Ftp;
 using SyncConfig.Transports.LocalPath;
 using SyncConfig.Transports.Sftp;
+using SyncConfig.Transports.Smb;
 using SyncConfig.Transports.S3;
 
 namespace SyncConfig.Runtime.Execution;
@@ -23,6 +24,7 @@ public sealed class TransportRegistry(IReadOnlyList<ITransportFactory<Destinatio
         new SftpTransportFactory(),
         new S3TransportFactory(),
         new FtpTransportFactory(),
+        new SmbTransportFactory(),
     ]);
 
     /// <summary>A transport for the destination, not yet connected.</summary>

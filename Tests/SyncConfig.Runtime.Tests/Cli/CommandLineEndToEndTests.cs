@@ -195,22 +195,6 @@ public sealed class CommandLineEndToEndTests
     }
 
     [TestMethod]
-    [DataRow("NasOffsite", "Windows network share", "verify")]
-    public void DestinationWithoutATransportInThisBuild(string sync, string kind, params string[] command)
-    {
-        using var cli = new SyncConfigProcess();
-        cli.Environment["FTPS_PASSWORD"] = "ftps-secret-value-42";
-        cli.Environment["NAS_PASSWORD"] = "nas-secret-value-42";
-
-        var run = cli.Run([command[0], sync, .. command[1..]]);
-
-        Assert.AreEqual(ExitCodes.TransportNotAvailable, run.ExitCode, run.ToString());
-        StringAssert.Contains(run.Error, $"The {kind} transport is not available in this build yet", run.ToString());
-        foreach (var secret in new[] { "ftps-secret-value-42", "nas-secret-value-42" })
-            Assert.DoesNotContain(secret, run.Output + run.Error);
-    }
-
-    [TestMethod]
     public void LeaseNamesAnUnknownRepository()
     {
         using var cli = new SyncConfigProcess();

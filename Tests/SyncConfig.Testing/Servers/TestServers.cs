@@ -27,6 +27,20 @@ public static class TestServers
         return folder;
     }
 
+    /// <summary>
+    /// A fresh, empty folder in the writable SMB share (<c>SYNCTEST_SMB_SHARE</c>) for one test, writable by the test
+    /// account smbd acts as; its name is the folder's path below the share.
+    /// </summary>
+    public static string NewSmbFolder(string prefix)
+    {
+        var name = prefix + "-" + Guid.NewGuid().ToString("N")[..12];
+        var folder = Path.Combine(Get("SYNCTEST_SMB_SHARE_PATH"), name);
+        Directory.CreateDirectory(folder);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111);
+        return name;
+    }
+
     private static IReadOnlyDictionary<string, string> Read()
     {
         var state = Environment.GetEnvironmentVariable("SYNCCONFIG_SERVERS_STATE") is { Length: > 0 } given ? given : "/tmp/syncconfig-servers";

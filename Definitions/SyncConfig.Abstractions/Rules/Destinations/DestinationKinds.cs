@@ -10,9 +10,7 @@ public
 static class DestinationKinds
 {
     /// <summary><c>[NetworkShareSync]</c>: a Windows network share, <c>\\server\share\folder</c>.</summary>
-    public static readonly PathDestination<NetworkSharePath> NetworkShare = new PathDestination<NetworkSharePath>(
-        nameof(NetworkShare), "smb:", NetworkSharePath.Parse,
-        share => new[] { NormalizedPart.Text("Server", share.Server), NormalizedPart.Text("Share", share.Share), NormalizedPart.List("Folders", share.Folders) });
+    public static readonly NetworkShareDestination NetworkShare = new NetworkShareDestination();
 
     /// <summary><c>[LocalPathSync]</c>: a folder or USB disk of the host; its <c>PathRoot</c> is <c>E:\</c> or <c>/</c>.</summary>
     public static readonly PathDestination<LocalPath> LocalPath = new PathDestination<LocalPath>(

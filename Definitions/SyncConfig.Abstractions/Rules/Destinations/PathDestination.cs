@@ -55,7 +55,7 @@ abstract class PathDestination : DestinationKind
 #if SYNCCONFIG_ABSTRACTIONS
 public
 #endif
-sealed class PathDestination<TPath> : PathDestination
+class PathDestination<TPath> : PathDestination
     where TPath : class
 {
     private readonly Func<string?, string, RuleResult<TPath>> _parse;
