@@ -13,6 +13,8 @@ public sealed class FtpVsftpdTests : TargetSuite
     protected override TargetUnderTest Target => FtpServerTarget.Vsftpd;
 
     protected override bool BoundedCrashMatrix => true;
+
+    protected override int FaultPointStride => 3;
 }
 
 /// <summary>The FTP transport with explicit TLS against vsftpd (LIST, TLS on every data connection): the contract.</summary>

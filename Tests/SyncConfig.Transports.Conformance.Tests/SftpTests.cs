@@ -15,4 +15,7 @@ public sealed class SftpTests : TargetSuite
     /// in both fault modes. The other scenarios exercise the engine, which Local Path runs in full.
     /// </summary>
     protected override bool BoundedCrashMatrix => true;
+
+    /// <summary>Every third fault point, the first rotating between the runs, to keep the suite short.</summary>
+    protected override int FaultPointStride => 3;
 }

@@ -14,4 +14,6 @@ public sealed class SmbTests : TargetSuite
     protected override TargetUnderTest Target { get; } = new SmbServerTarget();
 
     protected override bool BoundedCrashMatrix => true;
+
+    protected override int FaultPointStride => 2;
 }
