@@ -1,0 +1,276 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using SyncConfig.Catalog;
+using SyncConfig.Runtime.Demo;
+using SyncConfig.Runtime.Tests.Infrastructure;
+using SyncConfig.Testing.Servers;
+using SyncConfig.Transports.S3;
+
+namespace SyncConfig.Runtime.Tests.Reliability;
+
+/// <summary>What a test knows of one file: its size and SHA-256 (hex).</summary>
+public readonly record struct FileFacts(long Length, string Sha256);
+
+/// <summary>
+/// One landed target kind, set up for the built executable: a work folder with a generated repository, a fresh
+/// empty remote folder on the real server, the definition's values, and a way to read and change the remote folder
+/// behind SyncConfig's back (the server's folder on this machine's disk, or the S3 transport).
+/// </summary>
+public abstract class ReliabilityTarget : IAsyncDisposable
+{
+    public static readonly string[] Kinds = ["Local Path", "SFTP", "S3", "FTP", "FTPS", "SMB"];
+
+    protected ReliabilityTarget(string kind, string sync)
+    {
+        Kind = kind;
+        Sync = sync;
+        Cli = new SyncConfigProcess();
+        Repository = Cli.Combine("repository");
+    }
+
+    public string Kind { get; }
+    public string Sync { get; }
+    public SyncConfigProcess Cli { get; }
+    public string Repository { get; }
+
+    /// <summary>The secret values this target's definition is given (empty for Local Path).</summary>
+    public abstract IReadOnlyList<string> Secrets { get; }
+
+    public static ReliabilityTarget Create(string kind) => kind switch
+    {
+        "Local Path" => new DiskTarget(kind, "DemoOffsite", "Demo", LocalPath),
+        "SFTP" => new DiskTarget(kind, "SftpTestOffsite", "Offsite", Sftp),
+        "FTP" => new DiskTarget(kind, "FtpTestOffsite", "FtpOffsite", (cli, _) => Ftp(cli, "127.0.0.1")),
+        // FTPS by name: .NET resumes TLS sessions on the data connections only for a named host.
+        "FTPS" => new DiskTarget(kind, "FtpsTestOffsite", "FtpsOffsite", (cli, _) => Ftp(cli, "localhost")),
+        "SMB" => new DiskTarget(kind, "SmbTestOffsite", "SmbOffsite", Smb),
+        "S3" => new S3Target(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no such target kind"),
+    };
+
+    /// <summary>Generates the repository: a seeded demo repository of about <paramref name="megabytes"/> MB plus one larger image.</summary>
+    public void GenerateRepository(int seed, int megabytes, int largeMegabytes)
+    {
+        new DemoRepository(Repository, seed, megabytes).Generate();
+        if (largeMegabytes > 0)
+        {
+            var folder = Directory.EnumerateDirectories(Repository, "*", SearchOption.AllDirectories).First(d => Directory.GetFiles(d).Length > 0);
+            var content = new byte[largeMegabytes << 20];
+            new Random(seed).NextBytes(content);
+            File.WriteAllBytes(Path.Combine(folder, "large-full.mrimg"), content);
+        }
+    }
+
+    /// <summary>Every file of the repository outside its metadata folder, by '/'-separated relative path.</summary>
+    public Dictionary<string, FileFacts> LocalSnapshot() => FolderFacts(Repository, skipMetadata: true);
+
+    /// <summary>Every file under the sync's remote folder, metadata included, by '/'-separated path relative to it.</summary>
+    public abstract Task<Dictionary<string, FileFacts>> RemoteFilesAsync();
+
+    public abstract Task<byte[]?> ReadRemoteAsync(string path);
+
+    public abstract Task WriteRemoteAsync(string path, byte[] content);
+
+    public abstract Task DeleteRemoteAsync(string path);
+
+    /// <summary>Multipart uploads begun and never completed or aborted (S3 only; 0 elsewhere).</summary>
+    public virtual Task<int> PendingMultipartUploadsAsync() => Task.FromResult(0);
+
+    /// <summary>The last attempt's report (status/&lt;sync&gt;.json).</summary>
+    public JsonElement LastAttempt() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(Cli.StatusFolder, Sync + ".json"))).RootElement.GetProperty("lastAttempt").Clone();
+
+    public virtual ValueTask DisposeAsync()
+    {
+        Cli.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    public static Dictionary<string, FileFacts> FolderFacts(string root, bool skipMetadata)
+    {
+        var facts = new Dictionary<string, FileFacts>(StringComparer.Ordinal);
+        if (!Directory.Exists(root))
+            return facts;
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+            if (skipMetadata && relative.StartsWith(".syncconfig/", StringComparison.Ordinal))
+                continue;
+            facts[relative] = Facts(File.ReadAllBytes(file));
+        }
+        return facts;
+    }
+
+    public static FileFacts Facts(byte[] content) => new(content.LongLength, Convert.ToHexStringLower(SHA256.HashData(content)));
+
+    private static string LocalPath(SyncConfigProcess cli, string repository)
+    {
+        var target = cli.Combine("offsite");
+        Directory.CreateDirectory(target);
+        cli.Environment[DemoCommand.RepositoryVariable] = repository;
+        cli.Environment[DemoCommand.TargetVariable] = target;
+        return target;
+    }
+
+    private static string Sftp(SyncConfigProcess cli, string repository)
+    {
+        var target = TestServers.NewHomeFolder("reliability-sftp");
+        cli.Environment["SYNCTEST_SFTP_REPOSITORY"] = repository;
+        cli.Environment["SYNCTEST_SFTP_SERVER"] = TestServers.Get("SYNCTEST_HOST") + target;
+        cli.Environment["SYNCTEST_SFTP_FOLDER"] = "Offsite";
+        cli.Environment["SYNCTEST_SFTP_USER"] = TestServers.Get("SYNCTEST_USER");
+        cli.Environment["SYNCTEST_SFTP_PASSWORD"] = TestServers.Get("SYNCTEST_PASSWORD");
+        cli.Environment["SYNCTEST_SFTP_HOST_KEY"] = TestServers.Get("SYNCTEST_SFTP_HOST_KEY_SHA256");
+        return target;
+    }
+
+    private static string Ftp(SyncConfigProcess cli, string host)
+    {
+        var target = TestServers.NewHomeFolder("reliability-ftp");
+        cli.Environment["SYNCTEST_FTP_REPOSITORY"] = cli.Combine("repository");
+        cli.Environment["SYNCTEST_FTP_SERVER"] = host + target;
+        foreach (var name in new[] { "SYNCTEST_USER", "SYNCTEST_PASSWORD", "SYNCTEST_FTPS_CERT_SHA256" })
+            cli.Environment[name] = TestServers.Get(name);
+        return target;
+    }
+
+    private static string Smb(SyncConfigProcess cli, string repository)
+    {
+        var folder = TestServers.NewSmbFolder("reliability");
+        cli.Environment["SYNCTEST_SMB_REPOSITORY"] = repository;
+        cli.Environment["SYNCTEST_SMB_PATH"] = $@"\\{TestServers.Get("SYNCTEST_HOST")}\{TestServers.Get("SYNCTEST_SMB_SHARE")}\{folder}";
+        foreach (var name in new[] { "SYNCTEST_USER", "SYNCTEST_PASSWORD" })
+            cli.Environment[name] = TestServers.Get(name);
+        return Path.Combine(TestServers.Get("SYNCTEST_SMB_SHARE_PATH"), folder);
+    }
+
+    /// <summary>A target whose server writes into a folder of this machine (Local Path, SFTP, FTP, FTPS, SMB).</summary>
+    private sealed class DiskTarget : ReliabilityTarget
+    {
+        private readonly string _target;
+        private readonly bool _network;
+
+        public DiskTarget(string kind, string sync, string folderName, Func<SyncConfigProcess, string, string> setUp)
+            : base(kind, sync)
+        {
+            _target = setUp(Cli, Repository);
+            _network = kind != "Local Path";
+            RemoteRoot = Path.Combine(_target, folderName);
+        }
+
+        public string RemoteRoot { get; }
+
+        public override IReadOnlyList<string> Secrets => _network ? [TestServers.Get("SYNCTEST_PASSWORD")] : [];
+
+        public override Task<Dictionary<string, FileFacts>> RemoteFilesAsync() => Task.FromResult(FolderFacts(RemoteRoot, skipMetadata: false));
+
+        public override Task<byte[]?> ReadRemoteAsync(string path)
+        {
+            var file = Path.Combine(RemoteRoot, path);
+            return Task.FromResult(File.Exists(file) ? File.ReadAllBytes(file) : null);
+        }
+
+        public override Task WriteRemoteAsync(string path, byte[] content)
+        {
+            var file = Path.Combine(RemoteRoot, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllBytes(file, content);
+            // The server acts as the test account: what the test writes must stay writable for it.
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(file, (UnixFileMode)0b110_110_110);
+            return Task.CompletedTask;
+        }
+
+        public override Task DeleteRemoteAsync(string path)
+        {
+            File.Delete(Path.Combine(RemoteRoot, path));
+            return Task.CompletedTask;
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (_network && Directory.Exists(_target))
+                    Directory.Delete(_target, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A server still closing a handle: the folder is left for the state folder's owner to remove.
+            }
+            await base.DisposeAsync();
+        }
+    }
+
+    /// <summary>The S3 test server (Swift's s3api), read and changed through the S3 transport.</summary>
+    private sealed class S3Target : ReliabilityTarget
+    {
+        private const string Folder = "Demo";
+        private readonly S3Transport _transport;
+        private readonly S3Settings _settings;
+
+        public S3Target()
+            : base("S3", "S3Offsite")
+        {
+            _settings = new S3Settings(S3Service.Custom, new Uri(TestServers.Get("SYNCTEST_S3_ENDPOINT")).Authority, useHttps: false,
+                TestServers.Get("SYNCTEST_S3_BUCKET"), TestServers.Get("SYNCTEST_S3_REGION"), $"reliability/{Guid.NewGuid():N}",
+                TestServers.Get("SYNCTEST_S3_ACCESS_KEY"), TestServers.Get("SYNCTEST_S3_SECRET_KEY"));
+            _transport = new S3Transport(S3TransportFactory.TargetOf(_settings));
+            Cli.Environment["SYNCTEST_S3_REPOSITORY"] = Repository;
+            Cli.Environment["SYNCCONFIG_S3_ENDPOINT"] = _settings.Endpoint;
+            Cli.Environment["SYNCCONFIG_S3_BUCKET"] = _settings.Bucket;
+            Cli.Environment["SYNCCONFIG_S3_REGION"] = _settings.Region;
+            Cli.Environment["SYNCCONFIG_S3_ROOT"] = _settings.RootPath;
+            Cli.Environment["SYNCCONFIG_S3_ACCESS_KEY"] = _settings.AccessKey;
+            Cli.Environment["SYNCCONFIG_S3_SECRET_KEY"] = _settings.SecretKey;
+        }
+
+        public override IReadOnlyList<string> Secrets => [_settings.SecretKey];
+
+        public override async Task<Dictionary<string, FileFacts>> RemoteFilesAsync()
+        {
+            var facts = new Dictionary<string, FileFacts>(StringComparer.Ordinal);
+            await foreach (var file in _transport.ListFilesAsync(Folder, CancellationToken.None))
+            {
+                var relative = file.Path.StartsWith(Folder + "/", StringComparison.Ordinal) ? file.Path[(Folder.Length + 1)..] : file.Path;
+                facts[relative] = Facts((await ReadRemoteAsync(relative))!);
+            }
+            return facts;
+        }
+
+        public override async Task<byte[]?> ReadRemoteAsync(string path)
+        {
+            if (await _transport.GetFileAsync($"{Folder}/{path}", CancellationToken.None) is null)
+                return null;
+            await using var stream = await _transport.OpenReadAsync($"{Folder}/{path}", CancellationToken.None);
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer);
+            return buffer.ToArray();
+        }
+
+        public override async Task WriteRemoteAsync(string path, byte[] content)
+        {
+            using var stream = new MemoryStream(content);
+            await _transport.WriteAsync($"{Folder}/{path}", stream, Transports.WriteMode.Replace, CancellationToken.None);
+        }
+
+        public override Task DeleteRemoteAsync(string path) => _transport.DeleteFileAsync($"{Folder}/{path}", CancellationToken.None);
+
+        public override async Task<int> PendingMultipartUploadsAsync() =>
+            (await _transport.ListInterruptedUploadsAsync("", CancellationToken.None)).Count;
+
+        public override async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await _transport.DeleteFolderAsync("", CancellationToken.None);
+            }
+            finally
+            {
+                await _transport.DisposeAsync();
+                await base.DisposeAsync();
+            }
+        }
+    }
+}
