@@ -36,6 +36,28 @@ public abstract class ReliabilityTarget : IAsyncDisposable
     /// <summary>The secret values this target's definition is given (empty for Local Path).</summary>
     public abstract IReadOnlyList<string> Secrets { get; }
 
+    /// <summary>The <c>$(NAME)</c> whose value is this target's password or secret key; null for Local Path.</summary>
+    public abstract string? SecretVariable { get; }
+
+    /// <summary>
+    /// Moves the secret from the environment into a secrets file (mode 600) that the configuration names, as a
+    /// deployment keeps it; <paramref name="value"/> replaces the real one (a wrong password).
+    /// </summary>
+    public void KeepSecretInFile(string? value = null)
+    {
+        var name = SecretVariable ?? throw new InvalidOperationException($"{Kind} has no secret");
+        var secret = value ?? Cli.Environment[name] ?? Secrets[0];
+        var file = Cli.Combine("secrets.json");
+        File.WriteAllText(file, JsonSerializer.Serialize(new Dictionary<string, string> { [name] = secret }));
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Cli.Environment[name] = null;
+        File.WriteAllText(Cli.ConfigFile, JsonSerializer.Serialize(new
+        {
+            SyncConfig = new { StateFolder = "state", StatusFolder = "status", TimeZone = "UTC", SecretsFile = file },
+        }));
+    }
+
     public static ReliabilityTarget Create(string kind) => kind switch
     {
         "Local Path" => new DiskTarget(kind, "DemoOffsite", "Demo", LocalPath),
@@ -163,6 +185,13 @@ public abstract class ReliabilityTarget : IAsyncDisposable
 
         public override IReadOnlyList<string> Secrets => _network ? [TestServers.Get("SYNCTEST_PASSWORD")] : [];
 
+        public override string? SecretVariable => Kind switch
+        {
+            "Local Path" => null,
+            "SFTP" => "SYNCTEST_SFTP_PASSWORD",
+            _ => "SYNCTEST_PASSWORD",
+        };
+
         public override Task<Dictionary<string, FileFacts>> RemoteFilesAsync() => Task.FromResult(FolderFacts(RemoteRoot, skipMetadata: false));
 
         public override Task<byte[]?> ReadRemoteAsync(string path)
@@ -227,6 +256,8 @@ public abstract class ReliabilityTarget : IAsyncDisposable
         }
 
         public override IReadOnlyList<string> Secrets => [_settings.SecretKey];
+
+        public override string? SecretVariable => "SYNCCONFIG_S3_SECRET_KEY";
 
         public override async Task<Dictionary<string, FileFacts>> RemoteFilesAsync()
         {
