@@ -203,7 +203,15 @@ public abstract class ReliabilityTarget : IAsyncDisposable
         public override Task WriteRemoteAsync(string path, byte[] content)
         {
             var file = Path.Combine(RemoteRoot, path);
+            var created = new List<string>();
+            for (var folder = Path.GetDirectoryName(file)!; !Directory.Exists(folder); folder = Path.GetDirectoryName(folder)!)
+                created.Add(folder);
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            if (!OperatingSystem.IsWindows())
+            {
+                foreach (var folder in created)
+                    File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111);
+            }
             File.WriteAllBytes(file, content);
             // The server acts as the test account: what the test writes must stay writable for it.
             if (!OperatingSystem.IsWindows())
