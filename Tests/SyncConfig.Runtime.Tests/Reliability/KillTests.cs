@@ -13,15 +13,16 @@ namespace SyncConfig.Runtime.Tests.Reliability;
 /// </summary>
 /// <remarks>
 /// The moments come from a seeded <see cref="Random"/>; the seed is printed (set <c>SYNCCONFIG_KILL_SEED</c> to
-/// repeat a run). Half the kills land at a random time after the start (often during start-up, connecting or
-/// locking), half at a random time after the run's progress file appears (uploading, committing). Each round adds a
-/// small new image first, so every run has something to upload.
+/// repeat a run). A third of the kills land at a random time after the start (often during start-up, connecting or
+/// locking), a third at a random time after the run's progress file appears, and a third at a random time after the
+/// journal appears on the remote (uploading, committing, promoting). Each round adds a new image first, so every run
+/// has something to upload.
 /// </remarks>
 [TestClass]
 public sealed class KillTests
 {
-    private const int KillsPerTarget = 5;
-    private const int MaxRoundsPerTarget = 14;
+    private const int KillsPerTarget = 6;
+    private const int MaxRoundsPerTarget = 16;
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -52,7 +53,7 @@ public sealed class KillTests
         {
             AddImage(target, random, ref extra);
             var before = target.LocalSnapshot();
-            var (killed, outcome, elapsed) = await RunAndKillAsync(target, random, afterProgress: round % 2 == 1, runTime);
+            var (killed, outcome, elapsed) = await RunAndKillAsync(target, random, (KillFrom)(round % 3), runTime);
             if (killed)
                 kills++;
             else
@@ -102,17 +103,25 @@ public sealed class KillTests
     }
 
     /// <summary>Starts a sync and SIGKILLs it at a random moment; returns whether it was still running then.</summary>
-    private static async Task<(bool Killed, string Outcome, TimeSpan Elapsed)> RunAndKillAsync(ReliabilityTarget target, Random random, bool afterProgress, TimeSpan runTime)
+    private enum KillFrom { Start, Progress, Journal }
+
+    private static async Task<(bool Killed, string Outcome, TimeSpan Elapsed)> RunAndKillAsync(ReliabilityTarget target, Random random, KillFrom from, TimeSpan runTime)
     {
+        var afterProgress = from != KillFrom.Start;
         var progress = Path.Combine(target.Cli.StatusFolder, target.Sync + ".progress.json");
         using var process = target.Cli.Start("sync", target.Sync, "--now");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         var clock = Stopwatch.StartNew();
-        if (afterProgress)
+        if (from == KillFrom.Progress)
         {
             while (!File.Exists(progress) && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
                 await Task.Delay(5);
+        }
+        if (from == KillFrom.Journal)
+        {
+            while (!await target.RemoteExistsAsync(".syncconfig/journal.json") && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
+                await Task.Delay(10);
         }
         var waitedFrom = clock.Elapsed;
         // Somewhere in what is left of a run as long as the last whole one (start-up included when not after progress).
@@ -123,7 +132,12 @@ public sealed class KillTests
         using (var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
             await process.WaitForExitAsync(limit.Token);
         var log = await output + await error;
-        var at = afterProgress ? $"{(int)waitedFrom.TotalMilliseconds} ms to progress + {delay} ms" : $"{delay} ms after start";
+        var at = from switch
+        {
+            KillFrom.Progress => $"{(int)waitedFrom.TotalMilliseconds} ms to progress + {delay} ms",
+            KillFrom.Journal => $"{(int)waitedFrom.TotalMilliseconds} ms to the journal + {delay} ms",
+            _ => $"{delay} ms after start",
+        };
         if (killed)
             return (true, $"killed at {at}", clock.Elapsed);
         Assert.AreEqual(ExitCodes.Ok, process.ExitCode, "a sync that was not killed failed:\n" + log);

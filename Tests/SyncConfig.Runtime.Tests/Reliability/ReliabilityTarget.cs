@@ -91,6 +91,9 @@ public abstract class ReliabilityTarget : IAsyncDisposable
 
     public abstract Task<byte[]?> ReadRemoteAsync(string path);
 
+    /// <summary>Whether the file is on the remote (cheap enough to poll).</summary>
+    public abstract Task<bool> RemoteExistsAsync(string path);
+
     public abstract Task WriteRemoteAsync(string path, byte[] content);
 
     public abstract Task DeleteRemoteAsync(string path);
@@ -200,6 +203,8 @@ public abstract class ReliabilityTarget : IAsyncDisposable
             return Task.FromResult(File.Exists(file) ? File.ReadAllBytes(file) : null);
         }
 
+        public override Task<bool> RemoteExistsAsync(string path) => Task.FromResult(File.Exists(Path.Combine(RemoteRoot, path)));
+
         public override Task WriteRemoteAsync(string path, byte[] content)
         {
             var file = Path.Combine(RemoteRoot, path);
@@ -287,6 +292,9 @@ public abstract class ReliabilityTarget : IAsyncDisposable
             await stream.CopyToAsync(buffer);
             return buffer.ToArray();
         }
+
+        public override async Task<bool> RemoteExistsAsync(string path) =>
+            await _transport.GetFileAsync($"{Folder}/{path}", CancellationToken.None) is not null;
 
         public override async Task WriteRemoteAsync(string path, byte[] content)
         {
