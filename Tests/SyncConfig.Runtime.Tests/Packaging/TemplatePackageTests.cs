@@ -44,6 +44,13 @@ public sealed class TemplatePackageTests
             foreach (var id in new[] { "SyncConfig", "SyncConfig.Runtime", "SyncConfig.Templates", "SyncConfig.Engine", "SyncConfig.Transports.LocalPath" })
                 Assert.IsTrue(File.Exists(Path.Combine(feed, $"{id}.{version}.nupkg")), $"{id} was not packed:\n{pack.Output}");
 
+            PackageHas(Path.Combine(feed, $"SyncConfig.{version}.nupkg"), "lib/netstandard2.0/SyncConfig.Abstractions.dll",
+                "analyzers/dotnet/cs/SyncConfig.Analyzers.dll", "analyzers/dotnet/cs/SyncConfig.Analyzers.CodeFixes.dll",
+                "analyzers/dotnet/cs/SyncConfig.Generators.dll", "README.md");
+            PackageHas(Path.Combine(feed, $"SyncConfig.Runtime.{version}.nupkg"), "lib/net10.0/SyncConfig.Runtime.dll",
+                "build/SyncConfig.Runtime.targets", "build/SyncConfigProgram.cs", "README.md");
+            Assert.IsTrue(File.Exists(Path.Combine(feed, $"SyncConfig.Runtime.{version}.snupkg")), "no symbols package");
+
             // Only the feed is added; the machine's own package sources stay as they are for everything else.
             File.WriteAllText(Path.Combine(teamFolder, "nuget.config"), $"""
                 <?xml version="1.0" encoding="utf-8"?>
@@ -122,6 +129,19 @@ public sealed class TemplatePackageTests
                     TryDelete(Path.Combine(package, version));
             }
         }
+    }
+
+    /// <summary>The package holds these files, and its manifest the metadata every package carries.</summary>
+    private static void PackageHas(string package, params string[] files)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in files)
+            Assert.Contains(file, names, $"{Path.GetFileName(package)} lacks {file}: {string.Join(", ", names)}");
+        using var reader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var nuspec = reader.ReadToEnd();
+        foreach (var element in new[] { "<license type=\"expression\">MIT</license>", "<readme>README.md</readme>", "<description>", "<repository type=\"git\"" })
+            StringAssert.Contains(nuspec, element, nuspec);
     }
 
     private static string Expect(int exitCode, string fileName, string folder, params string[] arguments)
