@@ -126,7 +126,18 @@ public sealed class TemplatePackageTests
             if (Directory.Exists(cache))
             {
                 foreach (var package in Directory.GetDirectories(cache, "syncconfig*"))
+                {
                     TryDelete(Path.Combine(package, version));
+                    // The package's own folder too, when no other version is in it (a non-recursive delete refuses otherwise).
+                    try
+                    {
+                        if (!Directory.EnumerateFileSystemEntries(package).Any())
+                            Directory.Delete(package);
+                    }
+                    catch (IOException)
+                    {
+                    }
+                }
             }
         }
     }
