@@ -6,8 +6,9 @@ set -euo pipefail
 packages=()
 for purpose in "${@:-test}"; do
   case "$purpose" in
-    # chromium: the status page test loads index.html headless; tzdata: the window tests use IANA zones.
-    test) packages+=(chromium tzdata) ;;
+    # chromium: the status page test loads index.html headless; tzdata: the window tests use IANA zones;
+    # systemd: its systemd-analyze verifies the unit the template ships.
+    test) packages+=(chromium tzdata systemd) ;;
     demo) packages+=(tzdata) ;;
     bench) packages+=(rclone time) ;;
     # The server scripts find a running server by its listening port with iproute2's ss.

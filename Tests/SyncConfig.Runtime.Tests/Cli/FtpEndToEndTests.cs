@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SyncConfig.Runtime.Cli;
 using SyncConfig.Runtime.Tests.Infrastructure;
 using SyncConfig.Testing.Servers;
@@ -31,29 +30,8 @@ public sealed class FtpEndToEndTests
 
             var first = cli.Run("sync", sync, "--now");
             Assert.AreEqual(ExitCodes.Ok, first.ExitCode, first.ToString());
-            Assert.AreEqual(files, Report(cli, sync).GetProperty("filesUploadedCount").GetInt32());
-            var remote = Path.Combine(target, folderName);
-            foreach (var file in Directory.EnumerateFiles(repository, "*.mrimg", SearchOption.AllDirectories))
-                CollectionAssert.AreEqual(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(remote, Path.GetRelativePath(repository, file))));
-
-            var second = cli.Run("sync", sync, "--now");
-            Assert.AreEqual(ExitCodes.Ok, second.ExitCode, second.ToString());
-            Assert.AreEqual(0, Report(cli, sync).GetProperty("bytesUploaded").GetInt64(), "a second sync with no change uploads nothing");
-
-            var verify = cli.Run("verify", sync);
-            Assert.AreEqual(ExitCodes.Ok, verify.ExitCode, verify.ToString());
-            File.Delete(Directory.EnumerateFiles(remote, "*.mrimg", SearchOption.AllDirectories).First());
-            var damaged = cli.Run("verify", sync);
-            Assert.AreEqual(ExitCodes.VerifyFailed, damaged.ExitCode, damaged.ToString());
-
-            File.Delete(Path.Combine(repository, ".syncconfig", "id"));
-            var mismatch = cli.Run("sync", sync, "--now");
-            Assert.AreEqual(ExitCodes.RemoteIdMismatch, mismatch.ExitCode, mismatch.ToString());
-            var reinitialize = cli.Run("reinitialize", sync);
-            Assert.AreEqual(ExitCodes.Ok, reinitialize.ExitCode, reinitialize.ToString());
-            var after = cli.Run("verify", sync);
-            Assert.AreEqual(ExitCodes.Ok, after.ExitCode, after.ToString());
-            SecretScan.AssertNone([TestServers.Get("SYNCTEST_PASSWORD")], string.Join("\n", test, first, second, verify, damaged, mismatch, reinitialize, after), cli.WorkFolder);
+            Assert.AreEqual(files, ServerFolderLifecycle.Report(cli, sync).GetProperty("filesUploadedCount").GetInt32());
+            ServerFolderLifecycle.AssertAfterFirstSync(cli, sync, repository, Path.Combine(target, folderName), test, first);
         }
         finally
         {
@@ -73,7 +51,4 @@ public sealed class FtpEndToEndTests
         cli.Environment["SYNCTEST_PASSWORD"] = "run-secret-ftp";
         cli.Environment["SYNCTEST_FTPS_CERT_SHA256"] = new string('0', 64);
     }
-
-    private static JsonElement Report(SyncConfigProcess cli, string sync) =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(cli.StatusFolder, sync + ".json"))).RootElement.GetProperty("lastAttempt").Clone();
 }

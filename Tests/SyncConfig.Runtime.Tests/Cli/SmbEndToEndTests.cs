@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SyncConfig.Runtime.Cli;
 using SyncConfig.Runtime.Tests.Infrastructure;
 using SyncConfig.Testing.Servers;
@@ -31,29 +30,8 @@ public sealed class SmbEndToEndTests
 
             var first = cli.Run("sync", Sync, "--now");
             Assert.AreEqual(ExitCodes.Ok, first.ExitCode, first.ToString());
-            Assert.AreEqual(files, Report(cli).GetProperty("filesUploadedCount").GetInt32());
-            var remote = Path.Combine(target, FolderName);
-            foreach (var file in Directory.EnumerateFiles(repository, "*.mrimg", SearchOption.AllDirectories))
-                CollectionAssert.AreEqual(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(remote, Path.GetRelativePath(repository, file))));
-
-            var second = cli.Run("sync", Sync, "--now");
-            Assert.AreEqual(ExitCodes.Ok, second.ExitCode, second.ToString());
-            Assert.AreEqual(0, Report(cli).GetProperty("bytesUploaded").GetInt64(), "a second sync with no change uploads nothing");
-
-            var verify = cli.Run("verify", Sync);
-            Assert.AreEqual(ExitCodes.Ok, verify.ExitCode, verify.ToString());
-            File.Delete(Directory.EnumerateFiles(remote, "*.mrimg", SearchOption.AllDirectories).First());
-            var damaged = cli.Run("verify", Sync);
-            Assert.AreEqual(ExitCodes.VerifyFailed, damaged.ExitCode, damaged.ToString());
-
-            File.Delete(Path.Combine(repository, ".syncconfig", "id"));
-            var mismatch = cli.Run("sync", Sync, "--now");
-            Assert.AreEqual(ExitCodes.RemoteIdMismatch, mismatch.ExitCode, mismatch.ToString());
-            var reinitialize = cli.Run("reinitialize", Sync);
-            Assert.AreEqual(ExitCodes.Ok, reinitialize.ExitCode, reinitialize.ToString());
-            var after = cli.Run("verify", Sync);
-            Assert.AreEqual(ExitCodes.Ok, after.ExitCode, after.ToString());
-            SecretScan.AssertNone([TestServers.Get("SYNCTEST_PASSWORD")], string.Join("\n", test, first, second, verify, damaged, mismatch, reinitialize, after), cli.WorkFolder);
+            Assert.AreEqual(files, ServerFolderLifecycle.Report(cli, Sync).GetProperty("filesUploadedCount").GetInt32());
+            ServerFolderLifecycle.AssertAfterFirstSync(cli, Sync, repository, Path.Combine(target, FolderName), test, first);
         }
         finally
         {
@@ -109,7 +87,4 @@ public sealed class SmbEndToEndTests
         cli.Environment["SYNCTEST_USER"] = "run-user";
         cli.Environment["SYNCTEST_PASSWORD"] = "run-secret-smb";
     }
-
-    private static JsonElement Report(SyncConfigProcess cli) =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(cli.StatusFolder, Sync + ".json"))).RootElement.GetProperty("lastAttempt").Clone();
 }
