@@ -43,6 +43,39 @@ public sealed class RemoteLockTests
         public override TransportCapabilities Capabilities => base.Capabilities with { ExclusiveCreate = false };
     }
 
+    /// <summary>
+    /// A sync waiting for the listing lock writes its lock file through tmp/ while the holder clears tmp/ in recovery:
+    /// plants such a file while the holder looks at tmp/, as the race would.
+    /// </summary>
+    private sealed class WaiterWritesIntoTmp(IRemoteTransport inner) : DelegatingTransport(inner)
+    {
+        public const string Waiter = "Offsite/.syncconfig/tmp/waiting-sync-lock";
+        private readonly IRemoteTransport _inner = inner;
+        public int Planted { get; private set; }
+
+        public override async IAsyncEnumerable<RemoteFileInfo> ListFilesAsync(string folder, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        {
+            await foreach (var file in base.ListFilesAsync(folder, ct))
+                yield return file;
+            if (folder == "Offsite/.syncconfig/tmp")
+                await PlantAsync(ct);
+        }
+
+        /// <summary>A recursive delete of tmp/ would take a file written while it runs.</summary>
+        public override async Task DeleteFolderAsync(string path, CancellationToken ct)
+        {
+            if (path == "Offsite/.syncconfig/tmp")
+                await PlantAsync(ct);
+            await base.DeleteFolderAsync(path, ct);
+        }
+
+        private async Task PlantAsync(CancellationToken ct)
+        {
+            Planted++;
+            await _inner.WriteAsync(Waiter, new MemoryStream([1, 2, 3]), WriteMode.Replace, ct);
+        }
+    }
+
     public static IEnumerable<object[]> Schemes => [["exclusive create"], ["listing"]];
 
     private static IRemoteTransport Open(Fixture f, string scheme) =>
@@ -143,6 +176,21 @@ public sealed class RemoteLockTests
         foreach (var result in results)
             Assert.AreEqual(SyncOutcome.Succeeded, result.Outcome, string.Join("; ", result.Errors));
         Assert.AreEqual(1, results.Count(r => r.FilesUploaded.Count > 0), "exactly one sync uploaded; the others found its commit");
+        await f.AssertRemoteIsRepositoryAsync();
+    }
+
+    [TestMethod]
+    public async Task RecoveryLeavesALockFileThatAWaitingSyncWritesIntoTmpAlone()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 20_000, 1);
+        var target = new WaiterWritesIntoTmp(f.Target());
+        var result = await Engine(wait: TimeSpan.Zero).SyncAsync(f.Job, target, null, default);
+        Assert.AreEqual(SyncOutcome.Succeeded, result.Outcome, string.Join("; ", result.Errors));
+        Assert.IsGreaterThan(0, target.Planted, "the sync never cleared tmp/");
+        var waiter = Path.Combine(f.TargetPath, WaiterWritesIntoTmp.Waiter);
+        Assert.IsTrue(File.Exists(waiter), "the waiting sync's file went");
+        File.Delete(waiter); // the waiting sync's business
         await f.AssertRemoteIsRepositoryAsync();
     }
 

@@ -25,7 +25,7 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism, Remot
     public async Task<string?> RecoverAsync(RepositorySnapshot? snapshot, bool keepStaged, CancellationToken ct)
     {
         // tmp/ only ever holds writes that never got their final name.
-        await remote.DeleteFolderAsync(remote.TemporaryFolder, ct);
+        await remote.ClearTemporaryFolderAsync(ct);
         if (await remote.ReadJournalAsync(ct) is not { } journal)
             return null;
         // Decided by reading the manifest of that exact name, never by a listing that may lag behind the target.

@@ -60,6 +60,18 @@ internal sealed class RemoteFolder
     public Task DeleteFileAsync(string path, CancellationToken ct) => _retry.RunAsync(c => _transport.DeleteFileAsync(path, c), ct);
     public Task DeleteFolderAsync(string path, CancellationToken ct) => _retry.RunAsync(c => _transport.DeleteFolderAsync(path, c), ct);
 
+    /// <summary>
+    /// Empty tmp/ of writes that never got their final name. Only the lock's holder does this, but syncs still waiting
+    /// for a listing lock write their lock files through tmp/ meanwhile: what is listed goes, a file that appears after
+    /// the listing is theirs (a recursive delete fails on it, or takes it from under its rename), and the folder stays
+    /// (removed, it would be gone from under their writes: FTP servers then refuse the STOR outright).
+    /// </summary>
+    public async Task ClearTemporaryFolderAsync(CancellationToken ct)
+    {
+        foreach (var file in await ListAsync(TemporaryFolder, ct))
+            await DeleteFileAsync(file.Path, ct);
+    }
+
     public Task RemoveEmptyFolderAsync(string path, CancellationToken ct) =>
         Capabilities.Folders ? _retry.RunAsync(c => _transport.RemoveEmptyFolderAsync(path, c), ct) : Task.CompletedTask;
 
@@ -253,7 +265,7 @@ internal sealed class RemoteFolder
         // sync holds the folder's lock).
         await DeleteFileAsync(JournalPath, ct);
         await DeleteFolderAsync(StagingFolder, ct);
-        await DeleteFolderAsync(TemporaryFolder, ct);
+        await ClearTemporaryFolderAsync(ct);
         await WriteDocumentAsync(IdPath, Encoding.UTF8.GetBytes(repositoryId), ct);
     }
 
