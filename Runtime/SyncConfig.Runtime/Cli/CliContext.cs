@@ -39,9 +39,9 @@ public sealed class CliContext
             configuration.Settings.StateFolder, sync => Transports.Unavailable(sync.Destination));
 
     public SyncRunner Runner(RuntimeConfiguration configuration) =>
-        new(Engine(), Transports, Publisher(configuration), configuration.Settings.StateFolder, Clock);
+        new(Engine(configuration.Settings), Transports, Publisher(configuration), configuration.Settings.StateFolder, Clock);
 
-    public SyncEngine Engine() => new(timeProvider: Clock);
+    public SyncEngine Engine(RuntimeSettings settings) => new(timeProvider: Clock, options: settings.EngineOptions());
 
     /// <summary>Prints every warning and problem, each with its definition; true when none is an error.</summary>
     public bool Report(StartupValidationResult validation)

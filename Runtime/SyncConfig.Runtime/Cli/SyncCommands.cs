@@ -46,10 +46,10 @@ public static class SyncCommands
         var name = NameArgument();
         var command = new Command("test",
             "Test the connection: reach the server, authenticate, check the parent path exists and is writable, check the remote ID.") { name };
-        command.SetAction((parsed, cancellationToken) => WithTransportAsync(context, parsed, parsed.GetValue(name)!, async (sync, scrubber) =>
+        command.SetAction((parsed, cancellationToken) => WithTransportAsync(context, parsed, parsed.GetValue(name)!, async (sync, engine, scrubber) =>
         {
             await using var transport = context.Transports.Create(sync.Destination);
-            var report = await context.Engine().TestConnectionAsync(Job(sync), transport, cancellationToken);
+            var report = await engine.TestConnectionAsync(Job(sync), transport, cancellationToken);
             foreach (var step in report.Steps)
                 context.Out.WriteLine($"  [{(step.Passed ? "ok" : "FAILED")}] {step.Name}: {scrubber.Scrub(step.Message)}");
             if (report.Passed)
@@ -71,10 +71,10 @@ public static class SyncCommands
         var name = NameArgument();
         var repair = new Option<bool>("--repair") { Description = "Upload again, in a normal commit, every file that is missing or differs in size or hash (needs the repository)." };
         var command = new Command("verify", "Check the remote against its committed manifest: every file present with its size and hash.") { name, repair };
-        command.SetAction((parsed, cancellationToken) => WithTransportAsync(context, parsed, parsed.GetValue(name)!, async (sync, scrubber) =>
+        command.SetAction((parsed, cancellationToken) => WithTransportAsync(context, parsed, parsed.GetValue(name)!, async (sync, engine, scrubber) =>
         {
             await using var transport = context.Transports.Create(sync.Destination);
-            var report = await context.Engine().VerifyAsync(Job(sync), transport, parsed.GetValue(repair), progress: null, cancellationToken);
+            var report = await engine.VerifyAsync(Job(sync), transport, parsed.GetValue(repair), progress: null, cancellationToken);
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{sync.Name}: manifest generation {report.ManifestGeneration}, {report.FilesChecked} files checked."));
             // Paths are the repository's own names and are printed as they are; only messages can carry a secret.
@@ -116,10 +116,10 @@ public static class SyncCommands
         var name = NameArgument();
         var command = new Command("recover",
             "Settle an interrupted sync from the remote alone (roll it back, or forward past a written commit); no repository needed.") { name };
-        command.SetAction((parsed, cancellationToken) => WithTransportAsync(context, parsed, parsed.GetValue(name)!, async (sync, scrubber) =>
+        command.SetAction((parsed, cancellationToken) => WithTransportAsync(context, parsed, parsed.GetValue(name)!, async (sync, engine, scrubber) =>
         {
             await using var transport = context.Transports.Create(sync.Destination);
-            var done = await context.Engine().RecoverAsync(Job(sync), transport, cancellationToken);
+            var done = await engine.RecoverAsync(Job(sync), transport, cancellationToken);
             context.Out.WriteLine($"{sync.Name}: {scrubber.Scrub(done ?? "nothing was interrupted; the remote holds its last commit.")}");
             return ExitCodes.Ok;
         }, ExitCodes.SyncFailed));
@@ -201,10 +201,10 @@ public static class SyncCommands
 
     /// <summary>Resolves the sync, checks its transport exists, and maps a failure the engine throws to <paramref name="failureCode"/>.</summary>
     private static async Task<int> WithTransportAsync(
-        CliContext context, ParseResult parsed, string name, Func<ResolvedSync, SecretScrubber, Task<int>> action, int failureCode)
+        CliContext context, ParseResult parsed, string name, Func<ResolvedSync, SyncEngine, SecretScrubber, Task<int>> action, int failureCode)
     {
-        var (sync, _, exitCode) = SyncConfigCommandLine.ResolveOne(context, parsed, name);
-        if (sync is null)
+        var (sync, configuration, exitCode) = SyncConfigCommandLine.ResolveOne(context, parsed, name);
+        if (sync is null || configuration is null)
             return exitCode;
         if (context.Transports.Unavailable(sync.Destination) is { } unavailable)
         {
@@ -215,7 +215,7 @@ public static class SyncCommands
         var scrubber = new SecretScrubber(sync.SecretValues);
         try
         {
-            return await action(sync, scrubber);
+            return await action(sync, context.Engine(configuration.Settings), scrubber);
         }
         catch (SyncException e)
         {

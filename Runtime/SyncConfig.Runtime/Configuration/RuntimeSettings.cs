@@ -1,3 +1,5 @@
+using SyncConfig.Engine;
+
 namespace SyncConfig.Runtime.Configuration;
 
 /// <summary>The <c>SyncConfig</c> section of the configuration (appsettings, environment <c>SyncConfig__*</c>).</summary>
@@ -31,4 +33,15 @@ public sealed class RuntimeSettings
 
     /// <summary>How long a running sync waits between plain progress log lines when output is not a terminal.</summary>
     public TimeSpan ProgressLogInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a sync retries a target that dropped away (connection refused or reset) before it fails.</summary>
+    public TimeSpan RetryWindow { get; set; } = Defaults.RetryWindow;
+
+    /// <summary>How long a sync waits for another sync's lock on the remote folder before it stops, naming the holder.</summary>
+    public TimeSpan RemoteLockWait { get; set; } = Defaults.RemoteLockWait;
+
+    /// <summary>The engine's options these settings give.</summary>
+    public SyncEngineOptions EngineOptions() => new() { RetryWindow = RetryWindow, RemoteLockWait = RemoteLockWait };
+
+    private static readonly SyncEngineOptions Defaults = new();
 }

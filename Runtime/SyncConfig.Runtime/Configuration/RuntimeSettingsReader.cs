@@ -16,7 +16,7 @@ public static class RuntimeSettingsReader
     private static readonly string[] Known =
         [nameof(RuntimeSettings.StateFolder), nameof(RuntimeSettings.StatusFolder), nameof(RuntimeSettings.TimeZone),
          nameof(RuntimeSettings.SecretsFile), nameof(RuntimeSettings.HistoryLength), nameof(RuntimeSettings.ProgressLogInterval),
-         nameof(RuntimeSettings.StrictStartup)];
+         nameof(RuntimeSettings.StrictStartup), nameof(RuntimeSettings.RetryWindow), nameof(RuntimeSettings.RemoteLockWait)];
 
     public static RuntimeSettings Read(IConfigurationSection section, List<string> problems, List<string> warnings)
     {
@@ -40,13 +40,9 @@ public static class RuntimeSettingsReader
                 problems.Add($"{Name(nameof(RuntimeSettings.HistoryLength))} '{history}' must be a whole number from 1 to {MaxHistoryLength}.");
         }
 
-        if (section[nameof(RuntimeSettings.ProgressLogInterval)] is { } interval)
-        {
-            if (TimeSpan.TryParse(interval, CultureInfo.InvariantCulture, out var every) && every > TimeSpan.Zero && every <= TimeSpan.FromDays(1))
-                settings.ProgressLogInterval = every;
-            else
-                problems.Add($"{Name(nameof(RuntimeSettings.ProgressLogInterval))} '{interval}' must be a time span such as \"00:00:10\" (above zero, at most a day).");
-        }
+        settings.ProgressLogInterval = Span(section, nameof(RuntimeSettings.ProgressLogInterval), settings.ProgressLogInterval, "00:00:10", problems);
+        settings.RetryWindow = Span(section, nameof(RuntimeSettings.RetryWindow), settings.RetryWindow, "00:10:00", problems);
+        settings.RemoteLockWait = Span(section, nameof(RuntimeSettings.RemoteLockWait), settings.RemoteLockWait, "00:01:00", problems);
         if (section[nameof(RuntimeSettings.StrictStartup)] is { } strict)
         {
             if (bool.TryParse(strict, out var isStrict))
@@ -56,6 +52,17 @@ public static class RuntimeSettingsReader
         }
 
         return settings;
+    }
+
+    /// <summary>A time span above zero and at most a day; a value that does not parse is a problem and keeps the default.</summary>
+    private static TimeSpan Span(IConfigurationSection section, string key, TimeSpan fallback, string example, List<string> problems)
+    {
+        if (section[key] is not { } text)
+            return fallback;
+        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero && span <= TimeSpan.FromDays(1))
+            return span;
+        problems.Add($"{Name(key)} '{text}' must be a time span such as \"{example}\" (above zero, at most a day).");
+        return fallback;
     }
 
     private static string Name(string key) => RuntimeSettings.SectionName + ":" + key;
