@@ -7,8 +7,9 @@ packages=()
 for purpose in "${@:-test}"; do
   case "$purpose" in
     # chromium: the status page test loads index.html headless; tzdata: the window tests use IANA zones;
-    # systemd: its systemd-analyze verifies the unit the template ships.
-    test) packages+=(chromium tzdata systemd) ;;
+    # systemd: its systemd-analyze verifies the unit the template ships; openssh-client (sftp), curl,
+    # smbclient and rclone: the disaster-restore tests restore the remote with each server's plain client.
+    test) packages+=(chromium tzdata systemd openssh-client curl smbclient rclone) ;;
     demo) packages+=(tzdata) ;;
     bench) packages+=(rclone time) ;;
     # The server scripts find a running server by its listening port with iproute2's ss.

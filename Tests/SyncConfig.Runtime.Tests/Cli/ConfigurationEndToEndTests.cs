@@ -48,6 +48,8 @@ public sealed class ConfigurationEndToEndTests
     [DataRow("\"HistoryLength\": \"abc\"", "SyncConfig:HistoryLength 'abc'", DisplayName = "history length not a number")]
     [DataRow("\"HistoryLength\": 99999999999", "SyncConfig:HistoryLength '99999999999'", DisplayName = "history length too large")]
     [DataRow("\"ProgressLogInterval\": \"banana\"", "SyncConfig:ProgressLogInterval 'banana'", DisplayName = "interval not a time span")]
+    [DataRow("\"RetryWindow\": \"00:00:00\"", "SyncConfig:RetryWindow '00:00:00'", DisplayName = "retry window zero")]
+    [DataRow("\"RemoteLockWait\": \"soon\"", "SyncConfig:RemoteLockWait 'soon'", DisplayName = "lock wait not a time span")]
     public void ASettingThatDoesNotParseIsAProblemInTheList(string setting, string mentioned)
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out _, out _);

@@ -212,7 +212,8 @@ public sealed class BadRemoteStateTests
         Assert.DoesNotContain("   at SyncConfig.", run.ToString(), "a stack trace: " + run);
     }
 
-    private static async Task<ReliabilityTarget> SyncedTargetAsync(string kind)
+    /// <summary>A target whose first sync of a 2 MB repository succeeded.</summary>
+    internal static async Task<ReliabilityTarget> SyncedTargetAsync(string kind)
     {
         var target = ReliabilityTarget.Create(kind);
         try
@@ -229,19 +230,33 @@ public sealed class BadRemoteStateTests
         }
     }
 
-    private static Dictionary<string, FileFacts> Mirror(Dictionary<string, FileFacts> remote) =>
+    internal static Dictionary<string, FileFacts> Mirror(Dictionary<string, FileFacts> remote) =>
         remote.Where(f => !f.Key.StartsWith(".syncconfig/", StringComparison.Ordinal)).ToDictionary();
 
-    private static async Task AssertMirrorsRepositoryAsync(ReliabilityTarget target)
+    internal static async Task AssertMirrorsRepositoryAsync(ReliabilityTarget target)
     {
         var local = target.LocalSnapshot();
         var mirror = Mirror(await target.RemoteFilesAsync());
         CollectionAssert.AreEquivalent(local.ToList(), mirror.ToList(), "the mirror is the repository's snapshot");
     }
 
-    private static void AddImage(ReliabilityTarget target)
+    /// <summary>The mirror is the repository's snapshot, one manifest is committed, and no journal, staged or temporary file is left.</summary>
+    internal static async Task AssertSettledAsync(ReliabilityTarget target)
+    {
+        await AssertMirrorsRepositoryAsync(target);
+        var remote = await target.RemoteFilesAsync();
+        var leftOver = remote.Keys.Where(k => k.StartsWith(".syncconfig/staging/", StringComparison.Ordinal)
+            || k.StartsWith(".syncconfig/tmp/", StringComparison.Ordinal) || k == ".syncconfig/journal.json").ToList();
+        Assert.IsEmpty(leftOver, "left over: " + string.Join(", ", leftOver));
+        Assert.AreEqual(1, remote.Keys.Count(k => k.StartsWith(".syncconfig/manifests/", StringComparison.Ordinal)), "one committed manifest");
+        Assert.AreEqual(0, await target.PendingMultipartUploadsAsync(), "a multipart upload was left pending");
+    }
+
+    internal static void AddImage(ReliabilityTarget target, string name = "added.mrimg", int bytes = 50_000)
     {
         var folder = Directory.EnumerateFiles(target.Repository, "*.mrimg", SearchOption.AllDirectories).Select(Path.GetDirectoryName).First()!;
-        File.WriteAllBytes(Path.Combine(folder, "added.mrimg"), new byte[50_000]);
+        var content = new byte[bytes];
+        Random.Shared.NextBytes(content);
+        File.WriteAllBytes(Path.Combine(folder, name), content);
     }
 }

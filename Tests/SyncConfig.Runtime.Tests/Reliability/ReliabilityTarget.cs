@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using SyncConfig.Catalog;
 using SyncConfig.Runtime.Demo;
 using SyncConfig.Runtime.Tests.Infrastructure;
+using SyncConfig.Runtime.Tests.Packaging;
+using SyncConfig.Testing.Network;
 using SyncConfig.Testing.Servers;
 using SyncConfig.Transports.S3;
 
@@ -58,7 +61,59 @@ public abstract class ReliabilityTarget : IAsyncDisposable
         }));
     }
 
-    public static ReliabilityTarget Create(string kind) => kind switch
+    /// <summary>Rewrites the configuration file with these settings of the <c>SyncConfig</c> section beside the test's folders.</summary>
+    public void Configure(IReadOnlyDictionary<string, string> settings) => Configure(Cli, settings);
+
+    /// <inheritdoc cref="Configure(IReadOnlyDictionary{string, string})"/>
+    public static void Configure(SyncConfigProcess cli, IReadOnlyDictionary<string, string> settings)
+    {
+        var section = new Dictionary<string, string> { ["StateFolder"] = "state", ["StatusFolder"] = "status", ["TimeZone"] = "UTC" };
+        foreach (var (name, value) in settings)
+            section[name] = value;
+        File.WriteAllText(cli.ConfigFile, JsonSerializer.Serialize(new { SyncConfig = section }));
+    }
+
+    /// <summary>
+    /// A second host with a copy of this repository (same ID, as if restored there) and the same definition values,
+    /// syncing into the same remote folder; its own work, state and status folders.
+    /// </summary>
+    public SyncConfigProcess SecondHost()
+    {
+        var second = new SyncConfigProcess();
+        var copy = second.Combine("repository");
+        foreach (var file in Directory.EnumerateFiles(Repository, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(copy, Path.GetRelativePath(Repository, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+            File.SetLastWriteTimeUtc(destination, File.GetLastWriteTimeUtc(file));
+        }
+        foreach (var (name, value) in Cli.Environment)
+            second.Environment[name] = value == Repository ? copy : value;
+        File.Copy(Cli.ConfigFile, second.ConfigFile, overwrite: true);
+        return second;
+    }
+
+    /// <summary>
+    /// Routes the executable to the server through relays that a test can take down and bring back, standing in for a
+    /// server stopped and restarted (the shared server itself keeps running for the other tests). The relays listen on
+    /// a loopback address of their own with the server's ports, since the definitions fix the port.
+    /// </summary>
+    public abstract ServerOutage RouteThroughRelay();
+
+    /// <summary>
+    /// Gives the remote folder only <paramref name="bytes"/> of space: a tmpfs mounted under the server's folder
+    /// (SFTP, FTP, FTPS, SMB; needs root) or a quota on the bucket (S3, created with <c>Create(kind, fullBucket: true)</c>).
+    /// </summary>
+    public abstract SmallSpace LimitSpace(long bytes);
+
+    /// <summary>
+    /// Downloads the sync's remote folder with the server's own plain client (sftp, curl, smbclient, rclone) into
+    /// <paramref name="destination"/>; returns the client's exit code and output.
+    /// </summary>
+    public abstract (int ExitCode, string Output) RestoreWithPlainClient(string destination);
+
+    public static ReliabilityTarget Create(string kind, bool fullBucket = false) => kind switch
     {
         "Local Path" => new DiskTarget(kind, "DemoOffsite", "Demo", LocalPath),
         "SFTP" => new DiskTarget(kind, "SftpTestOffsite", "Offsite", Sftp),
@@ -66,7 +121,7 @@ public abstract class ReliabilityTarget : IAsyncDisposable
         // FTPS by name: .NET resumes TLS sessions on the data connections only for a named host.
         "FTPS" => new DiskTarget(kind, "FtpsTestOffsite", "FtpsOffsite", (cli, _) => Ftp(cli, "localhost")),
         "SMB" => new DiskTarget(kind, "SmbTestOffsite", "SmbOffsite", Smb),
-        "S3" => new S3Target(),
+        "S3" => new S3Target(fullBucket),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no such target kind"),
     };
 
@@ -195,6 +250,104 @@ public abstract class ReliabilityTarget : IAsyncDisposable
             _ => "SYNCTEST_PASSWORD",
         };
 
+        public override ServerOutage RouteThroughRelay()
+        {
+            ServerOutage outage;
+            string address;
+            switch (Kind)
+            {
+                case "SFTP":
+                    outage = ServerOutage.OnOwnAddress([Port("SYNCTEST_SFTP_PORT")], out address);
+                    Cli.Environment["SYNCTEST_SFTP_SERVER"] = address + _target;
+                    break;
+                case "FTPS":
+                    // The data connections go to the control connection's address: vsftpd's passive ports
+                    // (FTPS_PASSIVE in scripts/servers/lib/common.sh) are relayed too.
+                    outage = ServerOutage.OnOwnAddress([Port("SYNCTEST_FTPS_PORT"), .. Enumerable.Range(30020, 20)], out address);
+                    Cli.Environment["SYNCTEST_FTP_SERVER"] = address + _target;
+                    break;
+                case "SMB":
+                    outage = ServerOutage.OnOwnAddress([Port("SYNCTEST_SMB_PORT")], out address);
+                    Cli.Environment["SYNCTEST_SMB_PATH"] = $@"\\{address}\{TestServers.Get("SYNCTEST_SMB_SHARE")}\{Path.GetFileName(_target)}";
+                    break;
+                default:
+                    throw new NotSupportedException($"{Kind} is not relayed (Local Path has no server; pure-ftpd's 200 passive ports are not worth relaying beside vsftpd's FTPS)");
+            }
+            return outage;
+        }
+
+        public override SmallSpace LimitSpace(long bytes) => _network
+            ? SmallSpace.Tmpfs(_target, bytes)
+            : throw new NotSupportedException("Local Path's full disk is EngineBehaviourTests.FullTargetDiskFailsWithADiskFullMessageAndLeavesNothing");
+
+        public override (int ExitCode, string Output) RestoreWithPlainClient(string destination)
+        {
+            Directory.CreateDirectory(destination);
+            var user = TestServers.Get("SYNCTEST_USER");
+            var state = TestServers.Get("SYNCTEST_STATE");
+            var host = TestServers.Get("SYNCTEST_HOST");
+            switch (Kind)
+            {
+                case "SFTP":
+                    // OpenSSH's sftp with the account's key, the server pinned by the known_hosts file the servers wrote.
+                    var batch = Cli.Combine("sftp.batch");
+                    File.WriteAllText(batch, $"lcd \"{destination}\"\ncd \"{RemoteRoot}\"\nget -r .\n");
+                    return DotnetTool.Run("sftp", destination, TimeSpan.FromMinutes(2), "-q", "-b", batch, "-P", Port("SYNCTEST_SFTP_PORT").ToString(CultureInfo.InvariantCulture),
+                        "-i", Path.Combine(state, "sftp", "id_ed25519"), "-o", "BatchMode=yes", "-o", "UserKnownHostsFile=" + TestServers.Get("SYNCTEST_SFTP_KNOWN_HOSTS"),
+                        $"{user}@{host}");
+                case "FTP":
+                    return CurlEveryCommittedFile(destination, user, host);
+                case "SMB":
+                    var credentials = Cli.Combine("smbclient.credentials");
+                    File.WriteAllText(credentials, $"username={user}\npassword={TestServers.Get("SYNCTEST_PASSWORD")}\n");
+                    OwnerOnly(credentials);
+                    var folder = Path.GetRelativePath(TestServers.Get("SYNCTEST_SMB_SHARE_PATH"), RemoteRoot).Replace('/', '\\');
+                    return DotnetTool.Run("smbclient", destination, TimeSpan.FromMinutes(2), $"//{host}/{TestServers.Get("SYNCTEST_SMB_SHARE")}",
+                        "-p", Port("SYNCTEST_SMB_PORT").ToString(CultureInfo.InvariantCulture), "-A", credentials,
+                        "-c", $"prompt OFF; recurse ON; cd \"{folder}\"; lcd \"{destination}\"; mget *");
+                default:
+                    throw new NotSupportedException($"no plain client chosen for {Kind}");
+            }
+        }
+
+        /// <summary>
+        /// curl has no recursive download: it fetches the newest committed manifest (the folder listing is curl's own),
+        /// then every file the manifest names, each over its own connection.
+        /// </summary>
+        private (int ExitCode, string Output) CurlEveryCommittedFile(string destination, string user, string host)
+        {
+            var netrc = Cli.Combine("curl.netrc");
+            File.WriteAllText(netrc, $"machine {host} login {user} password {TestServers.Get("SYNCTEST_PASSWORD")}\n");
+            OwnerOnly(netrc);
+            // FTP paths are relative to the account's home.
+            var root = $"ftp://{host}:{Port("SYNCTEST_PUREFTPD_PORT")}/{Path.GetRelativePath(TestServers.Get("SYNCTEST_HOME"), RemoteRoot)}/";
+            var (listed, names) = DotnetTool.Run("curl", destination, TimeSpan.FromMinutes(1), "-sS", "--netrc-file", netrc, "--list-only", root + ".syncconfig/manifests/");
+            if (listed != 0)
+                return (listed, names);
+            var manifest = names.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(n => n.EndsWith(".json", StringComparison.Ordinal)).Max(StringComparer.Ordinal);
+            var paths = new List<string> { ".syncconfig/manifests/" + manifest };
+            var (fetched, output) = DotnetTool.Run("curl", destination, TimeSpan.FromMinutes(1), "-sS", "--netrc-file", netrc, "--create-dirs", "-o", paths[0], root + paths[0]);
+            if (fetched != 0)
+                return (fetched, output);
+            foreach (var file in JsonDocument.Parse(File.ReadAllBytes(Path.Combine(destination, paths[0]))).RootElement.GetProperty("files").EnumerateArray())
+            {
+                var path = file.GetProperty("path").GetString()!;
+                (fetched, output) = DotnetTool.Run("curl", destination, TimeSpan.FromMinutes(1), "-sS", "--netrc-file", netrc, "--create-dirs", "-o", path,
+                    root + string.Join('/', path.Split('/').Select(Uri.EscapeDataString)));
+                if (fetched != 0)
+                    return (fetched, $"{path}: {output}");
+            }
+            return (0, "");
+        }
+
+        private static void OwnerOnly(string file)
+        {
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        private static int Port(string name) => int.Parse(TestServers.Get(name), CultureInfo.InvariantCulture);
+
         public override Task<Dictionary<string, FileFacts>> RemoteFilesAsync() => Task.FromResult(FolderFacts(RemoteRoot, skipMetadata: false));
 
         public override Task<byte[]?> ReadRemoteAsync(string path)
@@ -252,11 +405,16 @@ public abstract class ReliabilityTarget : IAsyncDisposable
         private readonly S3Transport _transport;
         private readonly S3Settings _settings;
 
-        public S3Target()
+        /// <summary>The bucket the out-of-space tests give a quota; the shared bucket never gets one.</summary>
+        private const string FullBucket = "syncconfig-reliability-full";
+
+        public S3Target(bool fullBucket)
             : base("S3", "S3Offsite")
         {
+            if (fullBucket)
+                SmallSpace.Quota(FullBucket, "clear");
             _settings = new S3Settings(S3Service.Custom, new Uri(TestServers.Get("SYNCTEST_S3_ENDPOINT")).Authority, useHttps: false,
-                TestServers.Get("SYNCTEST_S3_BUCKET"), TestServers.Get("SYNCTEST_S3_REGION"), $"reliability/{Guid.NewGuid():N}",
+                fullBucket ? FullBucket : TestServers.Get("SYNCTEST_S3_BUCKET"), TestServers.Get("SYNCTEST_S3_REGION"), $"reliability/{Guid.NewGuid():N}",
                 TestServers.Get("SYNCTEST_S3_ACCESS_KEY"), TestServers.Get("SYNCTEST_S3_SECRET_KEY"));
             _transport = new S3Transport(S3TransportFactory.TargetOf(_settings));
             Cli.Environment["SYNCTEST_S3_REPOSITORY"] = Repository;
@@ -269,6 +427,22 @@ public abstract class ReliabilityTarget : IAsyncDisposable
         }
 
         public override IReadOnlyList<string> Secrets => [_settings.SecretKey];
+
+        public override ServerOutage RouteThroughRelay()
+        {
+            var outage = ServerOutage.OnFreePort(new Uri(TestServers.Get("SYNCTEST_S3_ENDPOINT")).Port, out var authority);
+            Cli.Environment["SYNCCONFIG_S3_ENDPOINT"] = authority;
+            return outage;
+        }
+
+        public override SmallSpace LimitSpace(long bytes) => _settings.Bucket == FullBucket
+            ? SmallSpace.BucketQuota(FullBucket, bytes)
+            : throw new InvalidOperationException("a quota on the shared bucket would fill it for every other test: Create(\"S3\", fullBucket: true)");
+
+        /// <summary>rclone (the benchmarks' peer, configured for the test servers by scripts/servers/rclone).</summary>
+        public override (int ExitCode, string Output) RestoreWithPlainClient(string destination) =>
+            DotnetTool.Run("bash", DotnetTool.RepositoryRoot(), TimeSpan.FromMinutes(2), Path.Combine("scripts", "servers", "rclone"),
+                "copy", $"s3:{_settings.Bucket}/{_settings.RootPath}/{Folder}", destination);
 
         public override string? SecretVariable => "SYNCCONFIG_S3_SECRET_KEY";
 

@@ -11,7 +11,7 @@ namespace SyncConfig.Testing.Network;
 /// </summary>
 public sealed class LoopbackProxy : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly int _upstreamPort;
     private readonly ConcurrentDictionary<Socket, byte> _open = new();
     private readonly CancellationTokenSource _stop = new();
@@ -20,9 +20,13 @@ public sealed class LoopbackProxy : IAsyncDisposable
     private long _cutAt = long.MaxValue;
     private volatile bool _down;
 
-    public LoopbackProxy(int upstreamPort)
+    /// <param name="upstreamPort">The server's port on 127.0.0.1.</param>
+    /// <param name="listenOn">Where to listen; a free port of 127.0.0.1 when null (another loopback address such as
+    /// 127.0.0.2 with the server's own port stands in for a server whose port a client cannot be told).</param>
+    public LoopbackProxy(int upstreamPort, IPEndPoint? listenOn = null)
     {
         _upstreamPort = upstreamPort;
+        _listener = new TcpListener(listenOn ?? new IPEndPoint(IPAddress.Loopback, 0));
         _listener.Start();
         _accepting = AcceptAsync();
     }
