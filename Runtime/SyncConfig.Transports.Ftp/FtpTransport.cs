@@ -312,6 +312,9 @@ public sealed class FtpTransport : IRemoteTransport
             FtpFailure.Refused => e.Reply?.Code switch
             {
                 452 or 552 => RemoteErrorKind.DiskFull,
+                // pure-ftpd ("Error during write to file") and vsftpd ("Failure writing to local file") answer a write
+                // their disk refused with 451: a retry would only meet the same full disk for the whole retry window.
+                451 when Mentions(e.Reply, "write", "writing") => RemoteErrorKind.DiskFull,
                 530 => RemoteErrorKind.AuthenticationFailed,
                 553 => RemoteErrorKind.PermissionDenied,
                 550 when Mentions(e.Reply, "denied", "permission", "not allowed") => RemoteErrorKind.PermissionDenied,
@@ -323,7 +326,8 @@ public sealed class FtpTransport : IRemoteTransport
             _ => RemoteErrorKind.Other,
         };
         var where = path.Length == 0 ? "" : $" ('{path}' in {DisplayName})";
-        return new RemoteException(kind, e.Message + where, e);
+        var full = kind == RemoteErrorKind.DiskFull ? ": the server's disk, or the account's quota, is full." : "";
+        return new RemoteException(kind, e.Message + where + full, e);
     }
 
     private static bool Mentions(FtpReply reply, params string[] words) =>

@@ -111,6 +111,38 @@ public sealed class ErrorTests
         Assert.IsTrue(await transport.FolderExistsAsync("", TestContext.CancellationToken));
     }
 
+    [TestMethod]
+    [DataRow("vsftpd")]
+    [DataRow("pure-ftpd")]
+    public async Task AFullDiskIsDiskFullAndNotRetried(string server)
+    {
+        await using var folder = await RemoteFolder.CreateAsync(FtpServers.Server(server));
+        // The folder is on this machine's disk: a 1 MiB tmpfs over it (root only, as CI and the test machine run).
+        if (Run("mount", "-t", "tmpfs", "-o", "size=1m,mode=0777", "tmpfs", folder.Path) != 0)
+            Assert.Inconclusive("mount -t tmpfs is not allowed here (it needs root); the full-disk case is untested.");
+        try
+        {
+            await using var transport = folder.Transport(connections: 1);
+            await transport.ConnectAsync(TestContext.CancellationToken);
+            using var content = new MemoryStream(new byte[3 << 20]);
+            var e = await Assert.ThrowsExactlyAsync<RemoteException>(() => transport.WriteAsync("large.bin", content, WriteMode.Replace, TestContext.CancellationToken));
+            Assert.AreEqual(RemoteErrorKind.DiskFull, e.Kind, e.Message);
+            Assert.IsFalse(e.IsTransient);
+            Assert.Contains("is full", e.Message);
+        }
+        finally
+        {
+            Run("umount", "-l", folder.Path);
+        }
+    }
+
+    private static int Run(string file, params string[] arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(file, arguments)!;
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
     private async Task<RemoteException> ConnectFailsAsync(FtpClientOptions options, string path)
     {
         await using var transport = new FtpTransport(options, path, 1);

@@ -68,7 +68,7 @@ public sealed class BadLocalStateTests
     public async Task FilesGrowingAndVanishingDuringTheUploadLeaveOneConsistentCommit(string kind)
     {
         await using var target = await BadRemoteStateTests.SyncedTargetAsync(kind);
-        BadRemoteStateTests.AddImage(target, "growing.mrimg", 12 << 20);
+        BadRemoteStateTests.AddImage(target, "growing.mrimg", 8 << 20);
         BadRemoteStateTests.AddImage(target, "vanishing.mrimg", 4 << 20);
         var growing = Directory.EnumerateFiles(target.Repository, "growing.mrimg", SearchOption.AllDirectories).Single();
         var vanishing = Directory.EnumerateFiles(target.Repository, "vanishing.mrimg", SearchOption.AllDirectories).Single();

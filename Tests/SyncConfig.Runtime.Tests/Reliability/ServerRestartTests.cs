@@ -25,34 +25,34 @@ public sealed class ServerRestartTests
     public async Task AServerBackWithinTheRetryWindowLetsTheSyncFinishAndOneAwayLongerFailsUntilTheNextSync(string kind)
     {
         await using var target = ReliabilityTarget.Create(kind);
-        target.GenerateRepository(seed: 31, megabytes: 2, largeMegabytes: 8);
+        target.GenerateRepository(seed: 31, megabytes: 1, largeMegabytes: 4);
         await using var outage = target.RouteThroughRelay();
 
-        // Past the window: the server stops after 1 MiB of the upload and stays away for longer than 3 s.
-        target.Configure(new Dictionary<string, string> { ["RetryWindow"] = "00:00:03" });
+        // Past the window: the server stops after 1 MiB of the upload and stays away for longer than 2 s.
+        target.Configure(new Dictionary<string, string> { ["RetryWindow"] = "00:00:02" });
         var (failed, failedAfter) = await SyncWhileTheServerStopsAsync(target, outage, awayFor: null);
         BadRemoteStateTests.AssertNoCrash(failed);
         Assert.AreEqual(ExitCodes.SyncFailed, failed.ExitCode, failed.ToString());
         Assert.AreEqual("Failed", target.LastAttempt().GetProperty("outcome").GetString(), failed.ToString());
         AssertNamesTheUnreachableServer(failed);
-        Assert.IsLessThan(TimeSpan.FromSeconds(60), failedAfter, "the sync gave up long after its 3 s window");
+        Assert.IsLessThan(TimeSpan.FromSeconds(60), failedAfter, "the sync gave up long after its 2 s window");
 
         outage.Down = false;
         var next = await target.Cli.RunAsync(["sync", target.Sync, "--now"]);
         Assert.AreEqual(ExitCodes.Ok, next.ExitCode, next.ToString());
         await BadRemoteStateTests.AssertSettledAsync(target);
 
-        // Within the window: a new 6 MiB image; the server stops after 1 MiB of it and is back 3 s later.
-        BadRemoteStateTests.AddImage(target, "restart.mrimg", 6 * MiB);
+        // Within the window: a new 4 MiB image; the server stops after 1 MiB of it and is back 2 s later.
+        BadRemoteStateTests.AddImage(target, "restart.mrimg", 4 * MiB);
         target.Configure(new Dictionary<string, string> { ["RetryWindow"] = "00:01:00" });
-        var (resumed, resumedAfter) = await SyncWhileTheServerStopsAsync(target, outage, awayFor: TimeSpan.FromSeconds(3));
+        var (resumed, resumedAfter) = await SyncWhileTheServerStopsAsync(target, outage, awayFor: TimeSpan.FromSeconds(2));
         Assert.AreEqual(ExitCodes.Ok, resumed.ExitCode, resumed.ToString());
         var retries = target.LastAttempt().GetProperty("retries").GetInt32();
         Assert.IsGreaterThan(0, retries, "the sync went on without noticing the server was gone:\n" + resumed);
         await BadRemoteStateTests.AssertSettledAsync(target);
 
-        var summary = $"server restart: {kind}: away past a 3 s window: exit {failed.ExitCode} {failedAfter.TotalSeconds:F1} s after the stop, next sync Ok; "
-            + $"away 3 s within a 60 s window: exit {resumed.ExitCode} after {retries} retries, {resumedAfter.TotalSeconds:F1} s after the stop; mirror = snapshot, nothing left over";
+        var summary = $"server restart: {kind}: away past a 2 s window: exit {failed.ExitCode} {failedAfter.TotalSeconds:F1} s after the stop, next sync Ok; "
+            + $"away 2 s within a 60 s window: exit {resumed.ExitCode} after {retries} retries, {resumedAfter.TotalSeconds:F1} s after the stop; mirror = snapshot, nothing left over";
         TestContext.WriteLine(summary);
         Console.WriteLine(summary);
     }

@@ -28,7 +28,7 @@ public sealed partial class TwoHostsTests
     public async Task TwoHostsSyncingOneRemoteFolderAtOnceCommitOneSnapshotAndALateOneNamesTheHolder(string kind)
     {
         await using var target = ReliabilityTarget.Create(kind);
-        target.GenerateRepository(seed: 41, megabytes: 3, largeMegabytes: 4);
+        target.GenerateRepository(seed: 41, megabytes: 2, largeMegabytes: 2);
         Directory.CreateDirectory(Path.Combine(target.Repository, ".syncconfig"));
         File.WriteAllText(Path.Combine(target.Repository, ".syncconfig", "id"), Guid.NewGuid().ToString("D"));
         using var second = target.SecondHost();
@@ -43,7 +43,7 @@ public sealed partial class TwoHostsTests
 
         // The same new image on both hosts. The first holds the lock (stopped with SIGSTOP while it uploads, a host
         // asleep), the second waits 1 s and stops naming it; the first then finishes.
-        BadRemoteStateTests.AddImage(target, "both-hosts.mrimg", 6 << 20);
+        BadRemoteStateTests.AddImage(target, "both-hosts.mrimg", 3 << 20);
         var image = Directory.EnumerateFiles(target.Repository, "both-hosts.mrimg", SearchOption.AllDirectories).Single();
         File.Copy(image, Path.Combine(second.Combine("repository"), Path.GetRelativePath(target.Repository, image)));
         ReliabilityTarget.Configure(second, new Dictionary<string, string> { ["RemoteLockWait"] = "00:00:01" });
