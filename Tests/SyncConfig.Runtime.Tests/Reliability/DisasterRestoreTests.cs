@@ -25,7 +25,7 @@ public sealed class DisasterRestoreTests
     {
         await using var target = await BadRemoteStateTests.SyncedTargetAsync(kind);
         var before = target.LocalSnapshot();
-        BadRemoteStateTests.AddImage(target, "last-night.mrimg", 6 << 20);
+        BadRemoteStateTests.AddImage(target, "last-night.mrimg", 4 << 20);
         var after = target.LocalSnapshot();
         var killedWith = await KillOnceTheJournalIsOnTheRemoteAsync(target);
         Directory.Delete(target.Repository, recursive: true);
