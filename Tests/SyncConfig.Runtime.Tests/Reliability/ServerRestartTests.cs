@@ -54,7 +54,7 @@ public sealed class ServerRestartTests
         var summary = $"server restart: {kind}: away past a 2 s window: exit {failed.ExitCode} {failedAfter.TotalSeconds:F1} s after the stop, next sync Ok; "
             + $"away 2 s within a 60 s window: exit {resumed.ExitCode} after {retries} retries, {resumedAfter.TotalSeconds:F1} s after the stop; mirror = snapshot, nothing left over";
         TestContext.WriteLine(summary);
-        Console.WriteLine(summary);
+        Console.WriteLine(summary + "\n  past the window: " + failed.Error.Trim().Replace('\n', ' '));
     }
 
     /// <summary>
