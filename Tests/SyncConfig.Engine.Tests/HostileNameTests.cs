@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using SyncConfig.Engine.Results;
 using SyncConfig.Engine.Tests.Support;
@@ -16,7 +17,10 @@ namespace SyncConfig.Engine.Tests;
 [TestClass]
 public sealed class HostileNameTests
 {
-    /// <summary>Each name, and where it would lead from the mirror folder if it were followed.</summary>
+    /// <summary>
+    /// Names that would lead to the planted file beside the mirror folder (ABSOLUTE stands for its absolute path), or
+    /// that name something else on another system: a drive, a NUL-cut name, one longer than any file system takes.
+    /// </summary>
     public static IEnumerable<object[]> Names =>
     [
         ["../planted.txt"],
@@ -143,7 +147,7 @@ public sealed class HostileNameTests
     {
         public bool Added { get; private set; }
 
-        public override async IAsyncEnumerable<RemoteFileInfo> ListFilesAsync(string listed, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        public override async IAsyncEnumerable<RemoteFileInfo> ListFilesAsync(string listed, [EnumeratorCancellation] CancellationToken ct)
         {
             await foreach (var file in base.ListFilesAsync(listed, ct))
                 yield return file;
