@@ -200,7 +200,9 @@ public sealed partial class SyncEngine
     {
         SyncException sync => sync.Message,
         RemoteException { Kind: RemoteErrorKind.DiskFull } remote => remote.Message + " Free space on the target or choose a larger one.",
-        RemoteException { Kind: RemoteErrorKind.AuthenticationFailed } remote => remote.Message + " Check the user name and password.",
+        // A refused sign-in names its own setting (password, key file, host key or certificate pin, the clock): a generic
+        // "check the password" would send a person after the wrong one when a server's identity was refused.
+        RemoteException { Kind: RemoteErrorKind.AuthenticationFailed } remote => remote.Message,
         RemoteException { IsTransient: true } remote => remote.Message + " The connection could not be restored within the retry window.",
         RemoteException remote => remote.Message,
         UnauthorizedAccessException => "The repository could not be read: " + e.Message,

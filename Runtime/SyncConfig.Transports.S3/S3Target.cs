@@ -7,7 +7,9 @@ namespace SyncConfig.Transports.S3;
 /// Where the transport writes: a store, a bucket in it and a prefix (the definition's root path) that plays the target
 /// path. Built from checked settings; <see cref="ToString"/> names no credential.
 /// </summary>
-public sealed record S3Target(S3Provider Provider, S3Endpoint Endpoint, string Bucket, string Region, string RootPrefix, S3Credentials Credentials)
+/// <param name="CertificateSha256">HTTPS: the pinned certificate's SHA-256 (CertificateFingerprint), or null for the machine's trusted authorities.</param>
+public sealed record S3Target(
+    S3Provider Provider, S3Endpoint Endpoint, string Bucket, string Region, string RootPrefix, S3Credentials Credentials, byte[]? CertificateSha256 = null)
 {
     /// <summary>The object key of a transport path ('/'-separated, relative to the root path; "" is the root itself).</summary>
     public string Key(string path) => RootPrefix + path;

@@ -45,8 +45,9 @@ public sealed partial class S3Transport : IRemoteTransport
         _options = options;
         _target = target;
         _logger = logger ?? NullLogger.Instance;
-        (_client, _http) = S3ClientFactory.Create(target, options);
-        _errors = new S3Errors(target);
+        var certificates = new S3CertificateCheck(target.Endpoint.Url, target.CertificateSha256);
+        (_client, _http) = S3ClientFactory.Create(target, options, certificates);
+        _errors = new S3Errors(target, certificates);
         _buffers = new PartBuffers(options.BufferedParts);
         _uploads = new MultipartUploads(_client, target, _logger);
         _writer = new ObjectWriter(_client, target, options, _buffers, _uploads, _errors);

@@ -29,6 +29,7 @@ public sealed class S3TransportFactory(S3TransportOptions? options = null, ILogg
         return new S3Target(
             S3Provider.Of(settings.Service), endpoint, settings.Bucket, settings.Region,
             root.Count == 0 ? "" : string.Join("/", root) + "/",
-            new S3Credentials(settings.AccessKey, settings.SecretKey));
+            new S3Credentials(settings.AccessKey, settings.SecretKey),
+            settings.CertificateFingerprint is { Length: > 0 } pin ? CertificateFingerprint.Parse(pin).Value : null);
     }
 }

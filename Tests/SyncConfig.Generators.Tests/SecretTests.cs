@@ -9,13 +9,14 @@ namespace SyncConfig.Generators.Tests;
 [TestClass]
 public sealed class SecretTests
 {
-    private sealed record Secrets(string SharePassword, string LocalPassword, string FtpPassword, string Passphrase, string AccessKey, string SecretKey);
+    private sealed record Secrets(
+        string SharePassword, string LocalPassword, string FtpPassword, string Passphrase, string AccessKey, string SecretKey, string PlainFtpPassword, string FtpsPassword);
 
     private static Secrets NewSecrets(int seed)
     {
         var faker = new Faker { Random = new Randomizer(seed) };
         string Next() => "S3cr3t-" + faker.Internet.Password(24, memorable: false, prefix: faker.Random.AlphaNumeric(6)) + "\\\"'";
-        return new Secrets(Next(), Next(), Next(), Next(), Next(), Next());
+        return new Secrets(Next(), Next(), Next(), Next(), Next(), Next(), Next(), Next());
     }
 
     private static string Definitions(Secrets s) => Examples.Repository + $$"""
@@ -34,7 +35,17 @@ public sealed class SecretTests
         [S3Sync(S3Service.Amazon, Bucket = "acme-offsite", Region = "eu-west-1", Repository = typeof(MainRepository), FolderName = "D",
             AccessKey = {{Literal(s.AccessKey)}}, SecretKey = {{Literal(s.SecretKey)}})]
         public partial class Amazon;
+
+        [FileTransferSync(FileTransferProtocol.Ftp, "ftp.example.com/backups", Repository = typeof(MainRepository), FolderName = "E",
+            UserName = "backup", Password = {{Literal(s.PlainFtpPassword)}})]
+        public partial class Ftp;
+
+        [FileTransferSync(FileTransferProtocol.Ftps, "ftps.example.com/backups", Repository = typeof(MainRepository), FolderName = "F",
+            UserName = "backup", Password = {{Literal(s.FtpsPassword)}}, CertificateFingerprint = "{{Pin}}")]
+        public partial class Ftps;
         """;
+
+    private const string Pin = "9F:86:D0:81:88:4C:7D:65:9A:2F:EA:A0:C5:5A:D0:15:A3:BF:4F:1B:2B:0B:82:2C:D1:5D:6C:15:B0:F0:0A:08";
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
@@ -50,7 +61,7 @@ public sealed class SecretTests
         Assert.IsEmpty(run.DiagnosticsInGeneratedCode, string.Join("\n", run.DiagnosticsInGeneratedCode));
 
         var generated = run.AllGeneratedText;
-        foreach (var secret in new[] { secrets.SharePassword, secrets.LocalPassword, secrets.FtpPassword, secrets.Passphrase, secrets.AccessKey, secrets.SecretKey })
+        foreach (var secret in new[] { secrets.SharePassword, secrets.LocalPassword, secrets.FtpPassword, secrets.Passphrase, secrets.AccessKey, secrets.SecretKey, secrets.PlainFtpPassword, secrets.FtpsPassword })
         {
             Assert.DoesNotContain(secret.Substring(0, 16), generated);
             Assert.DoesNotContain(Literal(secret).Trim('"').Substring(0, 16), generated);
@@ -66,6 +77,8 @@ public sealed class SecretTests
         var s3 = (S3Settings)catalog.Registration("Amazon").Destination;
         Assert.AreEqual(secrets.AccessKey, s3.AccessKey);
         Assert.AreEqual(secrets.SecretKey, s3.SecretKey);
+        Assert.AreEqual(secrets.PlainFtpPassword, ((FileTransferSettings)catalog.Registration("Ftp").Destination).Password);
+        Assert.AreEqual(secrets.FtpsPassword, ((FileTransferSettings)catalog.Registration("Ftps").Destination).Password);
     }
 
     [TestMethod]

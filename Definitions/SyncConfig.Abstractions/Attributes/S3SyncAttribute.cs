@@ -18,6 +18,12 @@ public sealed class S3SyncAttribute : SyncDestinationAttribute
 
     /// <summary>Location inside the bucket, forward slash separated, no leading slash.</summary>
     public string? RootPath { get; set; }
+    /// <summary>
+    /// HTTPS only: the SHA-256 fingerprint of the store's TLS certificate. Set, exactly that certificate is accepted and no
+    /// other; unset, the certificate must chain to an authority this machine trusts.
+    /// </summary>
+    public string? CertificateFingerprint { get; set; }
+
     public string? AccessKey { get; set; }
     public string? SecretKey { get; set; }
 }

@@ -124,10 +124,11 @@ public sealed class S3Settings : DestinationSettings
     }
 
     public S3Settings(
-        S3Service service, string? endpoint, bool useHttps, string bucket, string region, string? rootPath, string accessKey, string secretKey)
+        S3Service service, string? endpoint, bool useHttps, string bucket, string region, string? rootPath, string accessKey, string secretKey,
+        string? certificateFingerprint = null)
         : this(
             Table.Service.Of(service), Table.Endpoint.Of(endpoint), Table.UseHttps.Of(useHttps), Table.Bucket.Of(bucket), Table.Region.Of(region),
-            Table.RootPath.Of(rootPath), Table.AccessKey.Of(accessKey), Table.SecretKey.Of(secretKey))
+            Table.RootPath.Of(rootPath), Table.AccessKey.Of(accessKey), Table.SecretKey.Of(secretKey), Table.CertificateFingerprint.Of(certificateFingerprint))
     {
     }
 
@@ -141,4 +142,5 @@ public sealed class S3Settings : DestinationSettings
     public string? RootPath => Values.Get(Table.RootPath);
     public string AccessKey => Values.Get(Table.AccessKey)!;
     public string SecretKey => Values.Get(Table.SecretKey)!;
+    public string? CertificateFingerprint => Values.Get(Table.CertificateFingerprint);
 }

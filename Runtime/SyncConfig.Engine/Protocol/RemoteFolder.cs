@@ -75,14 +75,32 @@ internal sealed class RemoteFolder
     public Task RemoveEmptyFolderAsync(string path, CancellationToken ct) =>
         Capabilities.Folders ? _retry.RunAsync(c => _transport.RemoveEmptyFolderAsync(path, c), ct) : Task.CompletedTask;
 
-    public Task<List<RemoteFileInfo>> ListAsync(string folder, CancellationToken ct) =>
-        _retry.RunAsync(async c =>
+    /// <summary>
+    /// The files under <paramref name="folder"/>, each checked to lie inside it: the names come from the server, and a
+    /// listed <c>..</c>, absolute path or NUL would steer the deletes of tmp/, locks/ and staging/ out of the folder.
+    /// </summary>
+    public async Task<List<RemoteFileInfo>> ListAsync(string folder, CancellationToken ct)
+    {
+        var files = await _retry.RunAsync(async c =>
         {
-            var files = new List<RemoteFileInfo>();
+            var listed = new List<RemoteFileInfo>();
             await foreach (var file in _transport.ListFilesAsync(folder, c))
-                files.Add(file);
-            return files;
+                listed.Add(file);
+            return listed;
         }, ct);
+        var prefix = folder + "/";
+        foreach (var file in files)
+        {
+            if (!file.Path.StartsWith(prefix, StringComparison.Ordinal) || file.Path.Contains('\0', StringComparison.Ordinal) ||
+                file.Path[prefix.Length..].Split('/').Any(s => s is "" or "." or ".."))
+            {
+                throw new SyncException(SyncErrorKind.Other,
+                    $"{_transport.DisplayName} listed '{file.Path}' in {folder}, a name that is not inside that folder. SyncConfig acts on no " +
+                    "such name; check the server (a file by that name, or a server that reports names wrongly) before the next sync.");
+            }
+        }
+        return files;
+    }
 
     /// <summary>
     /// One listing of the whole folder, split into the mirror's files and the staged uploads (paths relative to the

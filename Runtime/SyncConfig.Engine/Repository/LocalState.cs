@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SyncConfig.Engine.FileSystem;
 using SyncConfig.Engine.Protocol;
 
 namespace SyncConfig.Engine.Repository;
@@ -6,7 +7,8 @@ namespace SyncConfig.Engine.Repository;
 /// <summary>
 /// This repository's copy of the last manifest a sync committed, kept in <c>.syncconfig/state/&lt;sync&gt;.json</c>.
 /// It is trusted only while the remote's newest manifest carries the same generation and commit ID, so a
-/// no-change sync does not read the remote manifest at all.
+/// no-change sync does not read the remote manifest at all. It lists every file of the mirror and the folder name on the
+/// target, so the folder and the file are their owner's alone (<see cref="PrivateFiles"/>).
 /// </summary>
 public sealed record LocalState(string FolderName, Manifest Manifest)
 {
@@ -32,9 +34,9 @@ public sealed record LocalState(string FolderName, Manifest Manifest)
     public void Save(BackupRepository repository, string syncName)
     {
         var path = PathFor(repository, syncName);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary))
+        using (var stream = PrivateFiles.Open(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             JsonSerializer.Serialize(stream, this, ProtocolJson.Default.LocalState);
         File.Move(temporary, path, overwrite: true);
     }

@@ -6,6 +6,9 @@ public static class RepositoryPaths
     /// <summary>The repository's own metadata (ID, sync state, lease locks); never part of a snapshot.</summary>
     public const string MetadataFolder = ".syncconfig";
 
+    /// <summary>The longest file or folder name synced: what Windows and most Unix file systems take.</summary>
+    public const int MaxNameLength = 255;
+
     /// <summary>The repository folder a file belongs to: its first two folder levels (<c>PC01/1A2B3C</c>).</summary>
     public static string FolderOf(string path)
     {
@@ -23,12 +26,40 @@ public static class RepositoryPaths
         return slash < 0 ? folder : folder[..slash];
     }
 
-    /// <summary>Rejects rooted paths and '..' so a name from outside cannot leave the repository.</summary>
+    /// <summary>
+    /// The one rule for a relative path that names something inside the repository or the mirror, whoever wrote it: a
+    /// lease folder typed by a person, a path in a manifest or journal read from the target. Rejects rooted paths,
+    /// empty, '.' and '..' segments, and every name <see cref="NameProblem"/> refuses.
+    /// </summary>
     public static string Validate(string relativePath, string what)
     {
         var normalized = relativePath.Replace('\\', '/').Trim('/');
-        if (normalized.Length == 0 || normalized.Split('/').Any(s => s is "" or "." or ".."))
+        var segments = normalized.Split('/');
+        if (normalized.Length == 0 || segments.Any(s => s is "" or "." or ".."))
             throw new ArgumentException($"{what} '{relativePath}' must be a relative path such as PC01/1A2B3C.");
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (NameProblem(segments[i], first: i == 0) is { } problem)
+                throw new ArgumentException($"{what} '{relativePath}' is not a path inside the folder: '{segments[i]}' {problem}.");
+        }
         return normalized;
+    }
+
+    /// <summary>
+    /// Why one name cannot be synced (null when it can): the repository snapshot skips such a name, and a manifest or
+    /// journal that lists one is refused, since on some target or restore machine it would name another place.
+    /// </summary>
+    /// <param name="first">The path's first name, where <c>C:</c> would name a drive.</param>
+    public static string? NameProblem(string name, bool first)
+    {
+        if (name.Contains('\0', StringComparison.Ordinal))
+            return "contains a NUL character";
+        if (name.Contains('\\', StringComparison.Ordinal))
+            return "contains a backslash, a folder separator on Windows";
+        if (name.Length > MaxNameLength)
+            return $"has {name.Length} characters, more than {MaxNameLength}";
+        if (first && name.Length >= 2 && char.IsAsciiLetter(name[0]) && name[1] == ':')
+            return "starts with a drive letter";
+        return null;
     }
 }

@@ -29,7 +29,7 @@ public sealed class RepositorySnapshot
     /// <summary>Sorted by path (ordinal).</summary>
     public IReadOnlyList<SnapshotFile> Files { get; }
 
-    /// <summary>Entries left out that a person should hear about, each with why: special files, names that are not UTF-8.</summary>
+    /// <summary>Entries left out that a person should hear about, each with why: special files, names that are not UTF-8 or that no manifest may list.</summary>
     public IReadOnlyList<string> Skipped { get; }
 
     public string FullPath(string path) => System.IO.Path.Combine(Root, path.Replace('/', System.IO.Path.DirectorySeparatorChar));
@@ -56,6 +56,12 @@ public sealed class RepositorySnapshot
                 var relative = folder.Relative.Length == 0 ? name : folder.Relative + "/" + name;
                 if (relative == RepositoryPaths.MetadataFolder)
                     continue;
+                if (RepositoryPaths.NameProblem(name, first: folder.Relative.Length == 0) is { } problem)
+                {
+                    // The manifest could not list it: read back from the target, such a path is refused as leaving the mirror.
+                    skipped.Add($"'{relative}' has a name that cannot be synced: it {problem}; rename it to sync it.");
+                    continue;
+                }
                 var status = LocalFiles.Status(physical);
                 string? source = folder.Relocated ? physical : null;
                 if (status.Kind == LocalFileKind.SymbolicLink)

@@ -1,3 +1,5 @@
+using SyncConfig.Engine.FileSystem;
+
 namespace SyncConfig.Runtime.Configuration;
 
 /// <summary>
@@ -15,13 +17,13 @@ public static class WritableFolders
         }
     }
 
-    /// <summary>Creates the folder if needed and writes and removes a probe file; null when that worked.</summary>
+    /// <summary>Creates the folder if needed (its owner's alone) and writes and removes a probe file; null when that worked.</summary>
     private static string? Problem(string folder)
     {
         var probe = Path.Combine(folder, ".write-test-" + Guid.NewGuid().ToString("N"));
         try
         {
-            Directory.CreateDirectory(folder);
+            PrivateFiles.CreateFolder(folder);
             using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
             {
             }

@@ -31,8 +31,8 @@ public sealed class SyncLock : IDisposable
         {
             try
             {
-                Directory.CreateDirectory(stateFolder);
-                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                PrivateFiles.CreateFolder(stateFolder);
+                var stream = PrivateFiles.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                 try
                 {
                     // Who holds it, for a person looking at a stuck sync; the lock itself is the open handle.

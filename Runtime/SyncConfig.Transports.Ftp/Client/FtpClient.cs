@@ -7,6 +7,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using SyncConfig.Rules;
 
 namespace SyncConfig.Transports.Ftp.Client;
 
@@ -179,7 +180,7 @@ public sealed class FtpClient : IAsyncDisposable
                 _certificateHash = hash;
                 return true;
             }
-            _certificateProblem = $"its SHA-256 fingerprint {Fingerprint(hash)} is not the pinned CertificateFingerprint {Fingerprint(pinned)}. " +
+            _certificateProblem = $"its SHA-256 fingerprint {CertificateFingerprint.Format(hash)} is not the pinned CertificateFingerprint {CertificateFingerprint.Format(pinned)}. " +
                 "Either the server's certificate was replaced (pin the new one once you have checked it on the server) or something " +
                 "between this machine and the server presents its own.";
             return false;
@@ -193,7 +194,7 @@ public sealed class FtpClient : IAsyncDisposable
             ? $"it is not issued for '{_options.Host}'"
             : "this machine does not trust it" + (chain?.ChainStatus is { Length: > 0 } status ? $" ({status[0].StatusInformation.Trim()})" : "");
         _certificateProblem = $"{why}. If the server uses its own (self-signed) certificate, compare its fingerprint on the server " +
-            $"(openssl x509 -noout -fingerprint -sha256 -in CERTIFICATE) with {Fingerprint(hash)} and pin it with CertificateFingerprint.";
+            $"(openssl x509 -noout -fingerprint -sha256 -in CERTIFICATE) with {CertificateFingerprint.Format(hash)} and pin it with CertificateFingerprint.";
         return false;
     }
 
@@ -201,8 +202,6 @@ public sealed class FtpClient : IAsyncDisposable
     private bool ValidateDataCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
         certificate is not null && _certificateHash is not null
         && CryptographicOperations.FixedTimeEquals(certificate.GetCertHash(HashAlgorithmName.SHA256), _certificateHash);
-
-    private static string Fingerprint(byte[] hash) => string.Join(':', hash.Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
 
     private async Task LogInAsync(CancellationToken cancellationToken)
     {

@@ -6,9 +6,9 @@ namespace SyncConfig.Transports.S3.Client;
 /// <summary>The SDK client for a target, configured for what the provider accepts and for nothing the machine sets.</summary>
 internal static class S3ClientFactory
 {
-    public static (AmazonS3Client Client, IDisposable Http) Create(S3Target target, S3TransportOptions options)
+    public static (AmazonS3Client Client, IDisposable Http) Create(S3Target target, S3TransportOptions options, S3CertificateCheck certificates)
     {
-        var http = new S3HttpClientFactory(maxConnections: Math.Max(16, options.BufferedParts + 8));
+        var http = new S3HttpClientFactory(maxConnections: Math.Max(16, options.BufferedParts + 8), certificates);
         var checksums = target.Provider.ChecksumsWhenSupported ? RequestChecksumCalculation.WHEN_SUPPORTED : RequestChecksumCalculation.WHEN_REQUIRED;
         var config = new AmazonS3Config
         {

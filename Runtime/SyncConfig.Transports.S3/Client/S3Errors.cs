@@ -10,7 +10,7 @@ namespace SyncConfig.Transports.S3.Client;
 /// Turns what the SDK throws into a <see cref="RemoteException"/> a person can act on: each names the definition
 /// setting to fix (Endpoint, Region, Bucket, AccessKey, SecretKey) or the machine's clock. Never a key in a message.
 /// </summary>
-internal sealed partial class S3Errors(S3Target target)
+internal sealed partial class S3Errors(S3Target target, S3CertificateCheck certificates)
 {
     private string Store => $"the S3 store at {target.Endpoint.Url}";
 
@@ -82,9 +82,7 @@ internal sealed partial class S3Errors(S3Target target)
             chain.Add(inner);
         // The most specific cause first: the socket's refusal lies under the HTTP client's generic failure.
         if (chain.OfType<AuthenticationException>().FirstOrDefault() is { } tls)
-            return new RemoteException(RemoteErrorKind.Other,
-                $"The TLS certificate of {target.Endpoint.Url} is not trusted by this machine ({tls.Message}). Check Endpoint; " +
-                "for a store with its own certificate authority, add that authority to the machine's trusted certificates.", e);
+            return new RemoteException(RemoteErrorKind.AuthenticationFailed, certificates.Refusal ?? certificates.Untrusted(tls.Message), e);
         if (chain.Any(x => x is SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain }
                 || x is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }))
             return new RemoteException(RemoteErrorKind.Unreachable,

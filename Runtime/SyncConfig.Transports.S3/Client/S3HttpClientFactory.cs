@@ -1,13 +1,15 @@
 using System.Net;
+using System.Net.Security;
 using Amazon.Runtime;
 
 namespace SyncConfig.Transports.S3.Client;
 
 /// <summary>
 /// The SDK's HTTP client, made here so the multi-object-delete fix sits in its pipeline. One client per transport, owned
-/// and disposed by it: the SDK neither caches nor disposes it. TLS certificates are verified by the platform's defaults.
+/// and disposed by it: the SDK neither caches nor disposes it. The store's TLS certificate is checked by
+/// <paramref name="certificates"/>: the machine's trusted authorities, or the pin.
 /// </summary>
-internal sealed class S3HttpClientFactory(int maxConnections) : HttpClientFactory, IDisposable
+internal sealed class S3HttpClientFactory(int maxConnections, S3CertificateCheck certificates) : HttpClientFactory, IDisposable
 {
     private readonly Lazy<HttpClient> _client = new(() => new HttpClient(new DeleteObjectsContentMd5Handler(new SocketsHttpHandler
     {
@@ -17,6 +19,7 @@ internal sealed class S3HttpClientFactory(int maxConnections) : HttpClientFactor
         PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
         AutomaticDecompression = DecompressionMethods.None,
         AllowAutoRedirect = false,
+        SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = certificates.Validate },
     }))
     {
         // The SDK enforces its own per-request timeout.

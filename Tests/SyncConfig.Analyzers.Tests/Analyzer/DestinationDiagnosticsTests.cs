@@ -121,6 +121,22 @@ public sealed class DestinationDiagnosticsTests
         """);
 
     [TestMethod]
+    public Task AnS3CertificateFingerprintOverPlainHttpIsAWarning() => Verify.Analyzer($$"""
+        [S3Sync(S3Service.Custom, Endpoint = "minio.local:9000", UseHttps = false, Bucket = "acme-offsite", Region = "local", {{Common}}, {{Keys}},
+            CertificateFingerprint = {|SYNC0040:"$(CERT)"|})]
+        public partial class Offsite;
+        """);
+
+    [TestMethod]
+    [DataRow("9F86D081")]
+    [DataRow("not-a-fingerprint")]
+    public Task AnInvalidS3CertificateFingerprint(string fingerprint) => Verify.Analyzer($$"""
+        [S3Sync(S3Service.Custom, Endpoint = "minio.local:9000", Bucket = "acme-offsite", Region = "local", {{Common}}, {{Keys}},
+            CertificateFingerprint = {|SYNC0031:"{{fingerprint}}"|})]
+        public partial class Offsite;
+        """);
+
+    [TestMethod]
     public Task SettingsTheirProtocolReadsAreFine() => Verify.Analyzer($$"""
         [FileTransferSync(FileTransferProtocol.Sftp, "example.com/home/backups", {{Common}}, UserName = "backup",
             HostKeyFingerprint = "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU", PrivateKeyFile = "/etc/syncconfig/id_ed25519", PrivateKeyPassphrase = "$(P)")]
@@ -132,6 +148,14 @@ public sealed class DestinationDiagnosticsTests
 
         [S3Sync(S3Service.Custom, Endpoint = "minio.local:9000", UseHttps = false, Bucket = "acme-offsite", Region = "local", Repository = typeof(MainRepository), FolderName = "Site3", {{Keys}})]
         public partial class MinioOffsite;
+
+        [S3Sync(S3Service.Custom, Endpoint = "s3.internal.example:9000", Bucket = "acme-offsite", Region = "local", Repository = typeof(MainRepository), FolderName = "Site4", {{Keys}},
+            CertificateFingerprint = "9F:86:D0:81:88:4C:7D:65:9A:2F:EA:A0:C5:5A:D0:15:A3:BF:4F:1B:2B:0B:82:2C:D1:5D:6C:15:B0:F0:0A:08")]
+        public partial class PinnedOffsite;
+
+        [S3Sync(S3Service.Amazon, Bucket = "acme-offsite", Region = "eu-west-1", Repository = typeof(MainRepository), FolderName = "Site5", {{Keys}},
+            CertificateFingerprint = "$(CERT)")]
+        public partial class PinnedAmazon;
         """);
 
     [TestMethod]

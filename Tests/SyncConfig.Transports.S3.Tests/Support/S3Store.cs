@@ -16,7 +16,7 @@ public sealed class S3Store : IDisposable
     public S3Store(string rootPath)
     {
         Target = S3TestServer.Target(rootPath);
-        (_client, _http) = S3ClientFactory.Create(Target, S3TransportOptions.Default);
+        (_client, _http) = S3ClientFactory.Create(Target, S3TransportOptions.Default, new S3CertificateCheck(Target.Endpoint.Url, Target.CertificateSha256));
     }
 
     public S3Target Target { get; }

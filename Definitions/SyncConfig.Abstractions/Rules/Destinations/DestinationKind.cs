@@ -16,6 +16,14 @@ abstract class DestinationKind
 {
     internal static readonly RuleViolation[] None = new RuleViolation[0];
 
+    /// <summary>Two rules' violations of one setting, in order.</summary>
+    protected static IEnumerable<RuleViolation> Concat(IEnumerable<RuleViolation> first, IEnumerable<RuleViolation> second)
+    {
+        var all = new List<RuleViolation>(first);
+        all.AddRange(second);
+        return all;
+    }
+
     private readonly List<DestinationSetting> _settings = new List<DestinationSetting>();
 
     private protected DestinationKind(string name) => Name = name;

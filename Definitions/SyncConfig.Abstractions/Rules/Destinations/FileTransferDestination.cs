@@ -102,13 +102,6 @@ sealed class FileTransferDestination : DestinationKind
 
     private static string ProtocolName(FileTransferProtocol protocol) => protocol.ToString().ToUpperInvariant();
 
-    private static IEnumerable<RuleViolation> Concat(IEnumerable<RuleViolation> first, IEnumerable<RuleViolation> second)
-    {
-        var all = new List<RuleViolation>(first);
-        all.AddRange(second);
-        return all;
-    }
-
     private IEnumerable<RuleViolation> CheckHostKey(SettingCheck<string?> check)
     {
         if (check.Get(Protocol) != FileTransferProtocol.Sftp)

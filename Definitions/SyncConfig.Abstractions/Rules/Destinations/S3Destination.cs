@@ -17,6 +17,9 @@ sealed class S3Destination : DestinationKind
         Bucket = Text(nameof(Bucket), required: true, rule: c => c.IsDeferred ? None : S3BucketName.Check(c.Value, c.Name).Violations);
         Region = Text(nameof(Region), required: true, rule: c => c.IsDeferred ? None : S3Regions.Check(c.Get(Service), c.Value, c.Name).Violations);
         RootPath = Text(nameof(RootPath), rule: c => c.IsDeferred ? None : S3RootPath.Parse(c.Value, c.Name).Violations);
+        CertificateFingerprint = Text(nameof(CertificateFingerprint), rule: c => c.Value == null || c.IsDeferred
+            ? OverHttpsOnly(c)
+            : Concat(OverHttpsOnly(c), Rules.CertificateFingerprint.Parse(c.Value, c.Name).Violations));
         AccessKey = Text(nameof(AccessKey), required: true, secret: true, rule: KeyRequired);
         SecretKey = Text(nameof(SecretKey), required: true, secret: true, rule: KeyRequired);
     }
@@ -34,6 +37,9 @@ sealed class S3Destination : DestinationKind
 
     /// <summary>Location inside the bucket, forward slash separated, no leading slash.</summary>
     public DestinationSetting<string?> RootPath { get; }
+
+    /// <summary>HTTPS: the store's certificate pin, SHA-256 (<see cref="Rules.CertificateFingerprint"/>).</summary>
+    public DestinationSetting<string?> CertificateFingerprint { get; }
 
     public DestinationSetting<string?> AccessKey { get; }
 
@@ -84,6 +90,10 @@ sealed class S3Destination : DestinationKind
 
     private IEnumerable<RuleViolation> CheckEndpoint(SettingCheck<string?> check) =>
         check.IsDeferred ? None : S3Endpoint.Parse(check.Get(Service), check.Value, check.Get(UseHttps), check.Name).Violations;
+
+    /// <summary>A pin means nothing over plain HTTP, which only a custom endpoint can choose.</summary>
+    private IEnumerable<RuleViolation> OverHttpsOnly(SettingCheck<string?> check) =>
+        check.Ignored(check.Get(Service) != S3Service.Custom || check.Get(UseHttps), "UseHttps = false", "UseHttps = true");
 
     private static IEnumerable<RuleViolation> KeyRequired(SettingCheck<string?> check) =>
         string.IsNullOrEmpty(check.Value)

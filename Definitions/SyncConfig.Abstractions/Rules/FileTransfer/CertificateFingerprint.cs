@@ -3,8 +3,8 @@ using System.Text;
 namespace SyncConfig.Rules;
 
 /// <summary>
-/// An FTPS server certificate pin: the SHA-256 fingerprint as 64 hex digits, optionally in colon-separated
-/// pairs as <c>openssl x509 -fingerprint -sha256</c> prints it.
+/// A TLS server certificate pin (FTPS, S3 over HTTPS): the SHA-256 fingerprint as 64 hex digits, optionally in
+/// colon-separated pairs as <c>openssl x509 -fingerprint -sha256</c> prints it.
 /// </summary>
 #if SYNCCONFIG_ABSTRACTIONS
 public
@@ -46,6 +46,18 @@ static class CertificateFingerprint
         }
 
         return RuleResult<byte[]>.Valid(hash);
+    }
+
+    /// <summary>The fingerprint as messages show it and <c>openssl</c> prints it: colon-separated upper-case pairs.</summary>
+    public static string Format(byte[] hash)
+    {
+        var text = new StringBuilder(hash.Length * 3);
+        foreach (var b in hash)
+        {
+            text.Append(text.Length == 0 ? "" : ":").Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return text.ToString();
     }
 
     private static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
