@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SyncConfig.Engine.Leases;
@@ -196,14 +197,15 @@ public sealed partial class SyncEngine
         }
     }
 
-    internal static string Describe(Exception e) => e switch
+    internal string Describe(Exception e) => e switch
     {
         SyncException sync => sync.Message,
         RemoteException { Kind: RemoteErrorKind.DiskFull } remote => remote.Message + " Free space on the target or choose a larger one.",
         // A refused sign-in names its own setting (password, key file, host key or certificate pin, the clock): a generic
         // "check the password" would send a person after the wrong one when a server's identity was refused.
         RemoteException { Kind: RemoteErrorKind.AuthenticationFailed } remote => remote.Message,
-        RemoteException { IsTransient: true } remote => remote.Message + " The connection could not be restored within the retry window.",
+        RemoteException { IsTransient: true } remote => remote.Message +
+            $" The connection could not be restored within the retry window ({Span(_options.RetryWindow)}, the RetryWindow setting); the next sync continues from what this one sent.",
         RemoteException remote => remote.Message,
         UnauthorizedAccessException => "The repository could not be read: " + e.Message,
         IOException => "The repository could not be read: " + e.Message,
@@ -211,6 +213,10 @@ public sealed partial class SyncEngine
         _ => $"The sync failed unexpectedly: {e.Message} If this repeats, 'syncconfig verify' shows what is wrong on the target, " +
             "and 'syncconfig reinitialize' rebuilds the remote state from the files already there.",
     };
+
+    private static string Span(TimeSpan span) => span.TotalSeconds < 120
+        ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s")
+        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.#} min");
 
     private static SyncErrorKind KindOf(Exception e) => e switch
     {

@@ -250,7 +250,7 @@ public sealed class EngineBehaviourTests
         Assert.AreEqual(SyncOutcome.Failed, result.Outcome);
         Assert.AreEqual(SyncErrorKind.Unreachable, result.ErrorKind);
         Assert.IsGreaterThan(0, result.Retries);
-        Assert.Contains("retry window", result.Errors.Single());
+        Assert.Contains("retry window (0.2 s, the RetryWindow setting)", result.Errors.Single());
     }
 
     [TestMethod]

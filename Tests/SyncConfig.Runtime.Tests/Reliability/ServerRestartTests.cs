@@ -35,6 +35,7 @@ public sealed class ServerRestartTests
         Assert.AreEqual(ExitCodes.SyncFailed, failed.ExitCode, failed.ToString());
         Assert.AreEqual("Failed", target.LastAttempt().GetProperty("outcome").GetString(), failed.ToString());
         AssertNamesTheUnreachableServer(failed);
+        Assert.Contains("retry window (2 s, the RetryWindow setting)", failed.Error, "the message says how long it retried and what sets that");
         Assert.IsLessThan(TimeSpan.FromSeconds(60), failedAfter, "the sync gave up long after its 2 s window");
 
         outage.Down = false;
