@@ -13,8 +13,6 @@ bash scripts/prerequisites.sh bench >/dev/null
 bash scripts/servers/start ftp >/dev/null
 . "$root/scripts/servers/lib/common.sh"
 set -a; . "$STATE/servers.env"; set +a
-dotnet build Runtime/SyncConfig.Runtime -c Release -nologo -clp:ErrorsOnly >/dev/null
-syncconfig="$root/Runtime/SyncConfig.Runtime/bin/Release/net10.0/syncconfig"
 
 work=$(mktemp -d)
 target="$SYNCTEST_HOME/bench-$(basename "$work")"
@@ -23,6 +21,7 @@ trap 'rm -rf "$work" "$target"' EXIT
 
 repository="$work/repository"
 . "$root/scripts/lib/bench.sh"
+bench_executable "$work/bin"
 bench_repository "$repository" "$large" "$large_mb" "$small"
 printf '{ "SyncConfig": { "StateFolder": "state", "StatusFolder": "status", "TimeZone": "UTC" } }\n' >"$work/appsettings.json"
 echo "repository: $files files, $((bytes >> 20)) MiB; $(nproc) cores"

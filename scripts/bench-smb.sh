@@ -13,8 +13,6 @@ bash scripts/servers/start smb >/dev/null
 . "$root/scripts/servers/lib/common.sh"
 set -a; . "$STATE/servers.env"; set +a
 scripts/servers/rclone-config >/dev/null
-dotnet build Runtime/SyncConfig.Runtime -c Release -nologo -clp:ErrorsOnly >/dev/null
-syncconfig="$root/Runtime/SyncConfig.Runtime/bin/Release/net10.0/syncconfig"
 
 work=$(mktemp -d)
 folder="bench-$(basename "$work")"
@@ -24,6 +22,7 @@ trap 'rm -rf "$work" "$target"' EXIT
 
 repository="$work/repository"
 . "$root/scripts/lib/bench.sh"
+bench_executable "$work/bin"
 bench_repository "$repository" "$large" "$large_mb" "$small"
 printf '{ "SyncConfig": { "StateFolder": "state", "StatusFolder": "status", "TimeZone": "UTC" } }\n' >"$work/appsettings.json"
 echo "repository: $files files, $((bytes >> 20)) MiB; $(nproc) cores"

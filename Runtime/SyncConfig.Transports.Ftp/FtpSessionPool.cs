@@ -13,6 +13,8 @@ internal sealed class FtpSessionPool(FtpClientOptions options, int size) : IAsyn
 
     private readonly SemaphoreSlim _slots = new(size, size);
     private readonly Stack<FtpClient> _idle = new();
+    private readonly CancellationTokenSource _closing = new();
+    private int _sessions;
     private bool _disposed;
 
     public FtpClientOptions Options => options;
@@ -26,15 +28,62 @@ internal sealed class FtpSessionPool(FtpClientOptions options, int size) : IAsyn
             {
                 if (Environment.TickCount64 - client.LastUsed < IdleCheckMilliseconds || await AnswersAsync(client, cancellationToken))
                     return new Session(this, client);
-                await client.DisposeAsync();
+                await CloseAsync(client);
             }
-            return new Session(this, await FtpClient.ConnectAsync(options, cancellationToken));
+            return new Session(this, await LogInAsync(cancellationToken));
         }
         catch
         {
             _slots.Release();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Logs in the sessions the pool does not hold yet, in the background: a login takes the server a moment (a password
+    /// hash, a TLS handshake), and the first operations that run side by side then find their sessions ready instead of
+    /// waiting for them one after the other. A login that fails here is left to the operation that needs the session.
+    /// </summary>
+    public void OpenRemaining()
+    {
+        for (var open = Volatile.Read(ref _sessions); open < size; open++)
+            _ = OpenIdleAsync();
+    }
+
+    private async Task OpenIdleAsync()
+    {
+        if (!_slots.Wait(0))
+            return;
+        FtpClient client;
+        try
+        {
+            if (Volatile.Read(ref _sessions) >= size)
+            {
+                _slots.Release();
+                return;
+            }
+            client = await LogInAsync(_closing.Token);
+        }
+        catch (Exception)
+        {
+            // Nobody awaits this login: whatever stopped it, the operation that needs a session meets it again.
+            _slots.Release();
+            return;
+        }
+        await ReturnAsync(client);
+    }
+
+    private async Task<FtpClient> LogInAsync(CancellationToken cancellationToken)
+    {
+        var client = await FtpClient.ConnectAsync(options, cancellationToken);
+        Interlocked.Increment(ref _sessions);
+        return client;
+    }
+
+    private async ValueTask CloseAsync(FtpClient client)
+    {
+        Interlocked.Decrement(ref _sessions);
+        await client.DisposeAsync();
     }
 
     private static async Task<bool> AnswersAsync(FtpClient client, CancellationToken cancellationToken)
@@ -65,7 +114,7 @@ internal sealed class FtpSessionPool(FtpClientOptions options, int size) : IAsyn
                 _idle.Push(client);
         }
         if (!keep)
-            await client.DisposeAsync();
+            await CloseAsync(client);
         _slots.Release();
     }
 
@@ -78,8 +127,9 @@ internal sealed class FtpSessionPool(FtpClientOptions options, int size) : IAsyn
             idle = [.. _idle];
             _idle.Clear();
         }
+        await _closing.CancelAsync();
         foreach (var client in idle)
-            await client.DisposeAsync();
+            await CloseAsync(client);
     }
 
     /// <summary>A rented session; disposing it hands it back.</summary>

@@ -40,16 +40,21 @@ public sealed class FtpTransport : IRemoteTransport
 
     public string DisplayName { get; }
 
-    public Task ConnectAsync(CancellationToken cancellationToken) => RunAsync("", cancellationToken, async client =>
+    public async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        if (!await client.FolderExistsAsync(_root, cancellationToken))
+        await RunAsync("", cancellationToken, async client =>
         {
-            throw new RemoteException(RemoteErrorKind.NotFound,
-                $"The target path '{_root}' does not exist on {_pool.Options.Endpoint}. Create it on the server, or correct the path in Server.");
-        }
-        Capabilities = Declared with { CaseInsensitiveNames = await IgnoresCaseAsync(client, cancellationToken) };
-        return true;
-    });
+            if (!await client.FolderExistsAsync(_root, cancellationToken))
+            {
+                throw new RemoteException(RemoteErrorKind.NotFound,
+                    $"The target path '{_root}' does not exist on {_pool.Options.Endpoint}. Create it on the server, or correct the path in Server.");
+            }
+            Capabilities = Declared with { CaseInsensitiveNames = await IgnoresCaseAsync(client, cancellationToken) };
+            return true;
+        });
+        // The login is known to work: the other sessions log in while the engine takes its lock and reads its state.
+        _pool.OpenRemaining();
+    }
 
     /// <summary>
     /// A probe file named in lower case is looked up in upper case: that catches Windows servers that do not say so in
@@ -190,13 +195,15 @@ public sealed class FtpTransport : IRemoteTransport
     {
         var from = Absolute(source);
         var to = Absolute(destination);
-        // The source is looked at first: a rename repeated after its reply was lost finds the source gone (not found, which
-        // the engine knows to mean "already done"), not the destination there. RNTO must follow RNFR at once, so both
-        // checks come before it.
-        if (!replace && await client.SizeAsync(from, cancellationToken) is null)
-            throw new RemoteException(RemoteErrorKind.NotFound, $"'{source}' does not exist in {DisplayName}.");
+        // RNTO must follow RNFR at once, so the check comes before both. A missing source shows in RNFR's refusal below.
         if (!replace && await client.SizeAsync(to, cancellationToken) is not null)
+        {
+            // A rename repeated after its reply was lost finds the source gone and the destination there: "not found",
+            // which the engine knows to mean "already done", not "already exists".
+            if (await client.SizeAsync(from, cancellationToken) is null)
+                throw new RemoteException(RemoteErrorKind.NotFound, $"'{source}' does not exist in {DisplayName}.");
             throw new RemoteException(RemoteErrorKind.AlreadyExists, $"'{destination}' already exists in {DisplayName}.");
+        }
         try
         {
             await client.RenameAsync(from, to, cancellationToken);

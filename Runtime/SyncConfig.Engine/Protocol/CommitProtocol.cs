@@ -31,7 +31,7 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism, Remot
         // Decided by reading the manifest of that exact name, never by a listing that may lag behind the target.
         if (await CommittedAsync(journal, ct))
         {
-            await RollForwardAsync(journal, final: false, ct);
+            await RollForwardAsync(journal, final: false, stagedNow: false, ct);
             return $"Finished an interrupted sync whose commit (generation {journal.Generation}) was already written.";
         }
         await Parallel.ForEachAsync(journal.Placed, Options(ct), async (path, c) => await remote.DeleteFileAsync(remote.Mirror(path), c));
@@ -205,7 +205,7 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism, Remot
         await remote.WriteManifestAsync(manifest, ct);
         observer.Committed(manifest);
 
-        await RollForwardAsync(journal, final, ct);
+        await RollForwardAsync(journal, final, stagedNow: true, ct);
         return manifest;
     }
 
@@ -213,9 +213,10 @@ internal sealed class CommitProtocol(RemoteFolder remote, int parallelism, Remot
     /// After the commit: staged files into place, unlisted files away, older manifests away (the new one is confirmed),
     /// journal last. Every step is a no-op when repeated.
     /// </summary>
-    private async Task RollForwardAsync(Journal journal, bool final, CancellationToken ct)
+    /// <param name="stagedNow">Right after this sync's own uploads (not a recovery): every staged file is there.</param>
+    private async Task RollForwardAsync(Journal journal, bool final, bool stagedNow, CancellationToken ct)
     {
-        await Parallel.ForEachAsync(journal.Staged, Options(ct), async (file, c) => await remote.PromoteAsync(file, c));
+        await Parallel.ForEachAsync(journal.Staged, Options(ct), async (file, c) => await remote.PromoteAsync(file, stagedNow, c));
         await Parallel.ForEachAsync(journal.Deleted, Options(ct), async (path, c) => await remote.DeleteFileAsync(remote.Mirror(path), c));
         await RemoveEmptiedFoldersAsync(journal.Deleted, ct);
         foreach (var name in await remote.ListManifestsAsync(ct))

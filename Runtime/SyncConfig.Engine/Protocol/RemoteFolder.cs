@@ -404,22 +404,37 @@ internal sealed class RemoteFolder
     /// may be gone for a moment. A repeat (after a crash or a lost reply) finds the staged file gone and the mirror file
     /// there, which is done; a staged file missing for another reason is left to the next sync's repair.
     /// </summary>
-    public async Task PromoteAsync(StagedFile file, CancellationToken ct)
+    /// <param name="stagedNow">This sync staged the file and checked its size on the target moments ago: it is there,
+    /// and only a repeat needs to look first.</param>
+    public async Task PromoteAsync(StagedFile file, bool stagedNow, CancellationToken ct)
     {
         var staged = Staging(file.Path);
         var mirror = Mirror(file.Path);
-        if (await GetFileAsync(staged, ct) is null)
+        if (!stagedNow && await GetFileAsync(staged, ct) is null)
             return;
-        if (Capabilities.Rename)
-        {
-            if (!Capabilities.AtomicRenameReplace)
-                await DeleteFileAsync(mirror, ct);
-            await RenameAsync(staged, mirror, replace: Capabilities.AtomicRenameReplace, ct, file.Length);
-        }
-        else
+        if (!Capabilities.Rename)
         {
             await _retry.RunAsync(c => _transport.CopyAsync(staged, mirror, c), ct);
             await DeleteFileAsync(staged, ct);
+            return;
+        }
+        if (Capabilities.AtomicRenameReplace)
+        {
+            await RenameAsync(staged, mirror, replace: true, ct, file.Length);
+            return;
+        }
+        // Without an atomic replace the old version goes first. A new file has none, so the rename is tried first and
+        // refused only where a file is there (a rename onto an existing name is never asked to replace here).
+        try
+        {
+            await RenameAsync(staged, mirror, replace: false, ct, file.Length);
+        }
+        catch (RemoteException e) when (e.Kind == RemoteErrorKind.AlreadyExists)
+        {
+            if (await GetFileAsync(staged, ct) is null)
+                return;
+            await DeleteFileAsync(mirror, ct);
+            await RenameAsync(staged, mirror, replace: false, ct, file.Length);
         }
     }
 

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using SyncConfig.Runtime.Scheduling;
+using SyncConfig.Runtime.Status;
 
 namespace SyncConfig.Runtime.Storage;
 
@@ -11,6 +14,9 @@ public static class JsonFiles
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // The files every sync writes and reads are serialized by code generated at build time: each process start
+        // would otherwise first build that code by reflection. Anything else still works by reflection.
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(StatusFilesJson.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     public static T? Read<T>(string path) where T : class
@@ -37,3 +43,12 @@ public static class JsonFiles
 
     public static void Write<T>(string path, T value) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, Options));
 }
+
+/// <summary>The status and state files' types, for <see cref="JsonFiles.Options"/>.</summary>
+[JsonSerializable(typeof(SyncStatusReport))]
+[JsonSerializable(typeof(List<SyncStatusReport>))]
+[JsonSerializable(typeof(List<AttemptReport>))]
+[JsonSerializable(typeof(AttemptFiles))]
+[JsonSerializable(typeof(ActiveProgress))]
+[JsonSerializable(typeof(WindowAttempt))]
+internal sealed partial class StatusFilesJson : JsonSerializerContext;
