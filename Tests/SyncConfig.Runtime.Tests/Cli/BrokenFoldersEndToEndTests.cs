@@ -38,8 +38,9 @@ public sealed class BrokenFoldersEndToEndTests
 
         var run = await cli.RunAsync(["lease", "DemoRepository", "PC01/" + new string('A', 300), "--", "touch", marker]);
 
-        Assert.AreEqual(ExitCodes.InvalidConfiguration, run.ExitCode, run.ToString());
-        StringAssert.Contains(run.Error, "too long", run.ToString());
+        // Refused as an argument by the path rule every name read from a target meets too, before the file system is asked.
+        Assert.AreEqual(ExitCodes.UsageError, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Error, "has 300 characters, more than 255", run.ToString());
         Assert.IsFalse(File.Exists(marker), "the backup ran without a lease");
     }
 
