@@ -330,8 +330,9 @@ public sealed class SmbTransport : IRemoteTransport
         {
             Errno.ConnectionRefused or Errno.HostUnreachable or Errno.NetworkUnreachable or Errno.HostDown or Errno.NetworkDown =>
                 (RemoteErrorKind.Unreachable, $"The server {_target.Server} does not answer on port {Port} ({e.Message}). Check that it is on and reachable."),
+            // libsmbclient also answers ENOMEM when its connection to the server has just been reset (seen on a stat after a cut).
             Errno.TimedOut or Errno.ConnectionReset or Errno.NetworkReset or Errno.BrokenPipe or Errno.NotConnected or Errno.ConnectionAborted or Errno.InputOutput or Errno.Again
-                or Errno.BadFile =>
+                or Errno.BadFile or Errno.NoMemory =>
                 (RemoteErrorKind.ConnectionDropped, $"The connection to {_target.Server} failed during {e.Operation} of {where} ({e.Message})."),
             Errno.AccessDenied or Errno.NotPermitted when LoginRefused(context) =>
                 (RemoteErrorKind.AuthenticationFailed,

@@ -80,19 +80,21 @@ public sealed class FtpClient : IAsyncDisposable
 
     private async Task OpenAsync(CancellationToken cancellationToken)
     {
+        IPAddress address;
         try
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(_options.ConnectTimeout);
             await _socket.ConnectAsync(_options.Host, _options.Port, deadline.Token);
+            // A dual-mode socket reports an IPv4 server as ::ffff:a.b.c.d; the data connections go to it as plain IPv4.
+            // (Read here: a connection reset right after it was made fails on it with "not connected".)
+            address = ((IPEndPoint)_socket.RemoteEndPoint!).Address;
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             var why = e is SocketException s ? s.Message : $"no answer within {_options.ConnectTimeout.TotalSeconds:0} s";
             throw new FtpException(FtpFailure.Unreachable, $"{_options.Endpoint} cannot be reached ({why}).", inner: e);
         }
-        // A dual-mode socket reports an IPv4 server as ::ffff:a.b.c.d; the data connections go to it as plain IPv4.
-        var address = ((IPEndPoint)_socket.RemoteEndPoint!).Address;
         _serverAddress = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
         _control = new NetworkStream(_socket, ownsSocket: false);
         _replies = new FtpReplyReader(_control);

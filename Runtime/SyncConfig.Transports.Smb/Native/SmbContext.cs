@@ -363,7 +363,7 @@ internal readonly ref struct Turn
 /// <summary>The errno values libsmbclient reports that the transport tells apart (Linux numbering).</summary>
 internal static class Errno
 {
-    public const int NotPermitted = 1, NoEntry = 2, InputOutput = 5, BadFile = 9, Again = 11, AccessDenied = 13, Busy = 16, Exists = 17,
+    public const int NotPermitted = 1, NoEntry = 2, InputOutput = 5, BadFile = 9, Again = 11, NoMemory = 12, AccessDenied = 13, Busy = 16, Exists = 17,
         NoDevice = 19, NotFolder = 20, IsFolder = 21, Invalid = 22, NoSpace = 28, ReadOnlyFileSystem = 30, BrokenPipe = 32,
         NotEmpty = 39, NoData = 61, NetworkDown = 100, NetworkReset = 102, NetworkUnreachable = 101, ConnectionAborted = 103, ConnectionReset = 104,
         NotConnected = 107, TimedOut = 110, ConnectionRefused = 111, HostDown = 112, HostUnreachable = 113, Quota = 122;
