@@ -1,9 +1,12 @@
+using System.Runtime.Versioning;
+
 namespace SyncConfig.Engine.FileSystem;
 
 /// <summary>
 /// Files and folders only their owner may read: SyncConfig's state, status and lock files name hosts, paths and
 /// users. On Unix a file is created with mode 600 and a folder with 700 (the process's umask can only narrow them);
-/// Windows keeps the folder's inherited access list.
+/// Windows keeps the folder's inherited access list. A folder its owner has opened to its group (r-x for the group,
+/// say the status folder for a web server's group) gets files that group may read (640); others never read them.
 /// </summary>
 public static class PrivateFiles
 {
@@ -24,7 +27,16 @@ public static class PrivateFiles
     {
         var settings = new FileStreamOptions { Mode = mode, Access = access, Share = share, BufferSize = bufferSize, Options = options };
         if (!OperatingSystem.IsWindows() && mode is not (FileMode.Open or FileMode.Truncate))
-            settings.UnixCreateMode = OwnerOnlyFile;
+            settings.UnixCreateMode = FileModeIn(Path.GetDirectoryName(Path.GetFullPath(path))!);
         return new FileStream(path, settings);
+    }
+
+    [UnsupportedOSPlatform("windows")]
+    private static UnixFileMode FileModeIn(string folder)
+    {
+        const UnixFileMode groupOpened = UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
+        return Directory.Exists(folder) && (File.GetUnixFileMode(folder) & groupOpened) == groupOpened
+            ? OwnerOnlyFile | UnixFileMode.GroupRead
+            : OwnerOnlyFile;
     }
 }

@@ -62,6 +62,28 @@ public sealed class PrivateFilesTests
         TestContext.WriteLine($"private files: progress file and {checkedEntries.Count} files in 3 folders are 600, the folders 700: {string.Join(", ", checkedEntries)}");
     }
 
+    /// <summary>
+    /// A status page served by a web server running as another user: its owner opens the status folder to the web
+    /// server's group (750), and the files written there become readable by that group (640), never by others. The
+    /// state folder, left as the runtime made it, stays the owner's alone.
+    /// </summary>
+    [TestMethod]
+    [UnsupportedOSPlatform("windows")]
+    public void FilesInAStatusFolderOpenedToItsGroupAreReadableByThatGroupOnly()
+    {
+        using var cli = SyncLifecycleEndToEndTests.DemoProcess(out _, out _, megabytes: 1);
+        const UnixFileMode owner = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Directory.CreateDirectory(cli.StatusFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+        Assert.AreEqual(ExitCodes.Ok, cli.Run("sync", "DemoOffsite", "--now").ExitCode);
+
+        var status = Directory.EnumerateFiles(cli.StatusFolder, "*", SearchOption.AllDirectories).ToList();
+        CollectionAssert.IsSubsetOf(new[] { "DemoOffsite.json", "index.html" }, status.Select(Path.GetFileName).ToList());
+        foreach (var file in status)
+            Assert.AreEqual(owner | UnixFileMode.GroupRead, File.GetUnixFileMode(file), file);
+        foreach (var file in Directory.EnumerateFiles(cli.StateFolder, "*", SearchOption.AllDirectories))
+            Assert.AreEqual(owner, File.GetUnixFileMode(file), file);
+    }
+
     private static void WaitFor(Func<bool> condition, string what)
     {
         var clock = Stopwatch.StartNew();
