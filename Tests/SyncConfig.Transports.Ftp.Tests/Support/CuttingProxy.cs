@@ -10,6 +10,10 @@ namespace SyncConfig.Transports.Ftp.Tests.Support;
 /// A loopback proxy in front of a plain FTP server that drops every connection once the uploads through it have passed
 /// a number of bytes, as a network that goes away mid-transfer. It rewrites the passive replies so the data
 /// connections come through it too, and counts the bytes that reach the server on them.
+/// The cut keeps what was forwarded: the server's side of the data connection ends with a FIN and the proxy waits for
+/// the server to close it (the server has then read, and stored, every forwarded byte) before it resets the client's
+/// side and drops the control connections. Cutting both at once would leave the bytes still in the sockets' buffers to
+/// the server's mood: pure-ftpd, seeing its control connection go, abandons the data it has not yet read.
 /// </summary>
 public sealed partial class CuttingProxy : IAsyncDisposable
 {
@@ -21,6 +25,7 @@ public sealed partial class CuttingProxy : IAsyncDisposable
     private readonly Task _accepting;
     private long _uploaded;
     private int _cut;
+    private volatile bool _cutting;
 
     public CuttingProxy(int serverPort, long cutAfter)
     {
@@ -73,6 +78,9 @@ public sealed partial class CuttingProxy : IAsyncDisposable
                 {
                     var line = buffer.ToString(0, newline + 1);
                     buffer.Remove(0, newline + 1);
+                    // The server's reply to the cut transfer (226) must not reach the client: for the client the link is gone.
+                    if (_cutting)
+                        continue;
                     await client.SendAsync(Encoding.Latin1.GetBytes(await RewriteAsync(line)), _stop.Token);
                 }
             }
@@ -107,8 +115,8 @@ public sealed partial class CuttingProxy : IAsyncDisposable
                 var client = await listener.AcceptSocketAsync(_stop.Token);
                 var server = await ConnectAsync(serverPort);
                 Track(client, server);
-                _ = PumpAsync(server, client, countUploads: false);
-                await PumpAsync(client, server, countUploads: true);
+                var serverClosed = PumpAsync(server, client, countUploads: false);
+                await PumpAsync(client, server, countUploads: true, serverClosed);
             }
             catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
             {
@@ -121,7 +129,8 @@ public sealed partial class CuttingProxy : IAsyncDisposable
         return Task.FromResult(((IPEndPoint)listener.LocalEndpoint).Port);
     }
 
-    private async Task PumpAsync(Socket from, Socket to, bool countUploads)
+    /// <param name="serverClosed">For an upload's data connection: ends when the server has closed its side.</param>
+    private async Task PumpAsync(Socket from, Socket to, bool countUploads, Task? serverClosed = null)
     {
         var buffer = new byte[64 * 1024];
         try
@@ -129,12 +138,17 @@ public sealed partial class CuttingProxy : IAsyncDisposable
             int read;
             while ((read = await from.ReceiveAsync(buffer, _stop.Token)) > 0)
             {
+                await to.SendAsync(buffer.AsMemory(0, read), _stop.Token);
                 if (countUploads && Interlocked.Add(ref _uploaded, read) > _cutAfter && Interlocked.Exchange(ref _cut, 1) == 0)
                 {
+                    _cutting = true;
+                    to.Shutdown(SocketShutdown.Send);
+                    if (serverClosed is not null)
+                        await Task.WhenAny(serverClosed, Task.Delay(TimeSpan.FromSeconds(30), _stop.Token));
                     CutEverything();
+                    _cutting = false;
                     return;
                 }
-                await to.SendAsync(buffer.AsMemory(0, read), _stop.Token);
             }
             to.Shutdown(SocketShutdown.Send);
         }
