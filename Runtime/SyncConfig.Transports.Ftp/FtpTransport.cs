@@ -278,8 +278,7 @@ public sealed class FtpTransport : IRemoteTransport
     {
         if (path.Length == 0)
             return _root;
-        if (path.StartsWith('/') || path.Split('/').Any(s => s is "" or "." or ".."))
-            throw new ArgumentException($"'{path}' is not a relative path inside the target.", nameof(path));
+        RemotePath.Require(path);
         return _root == "/" ? "/" + path : _root + "/" + path;
     }
 

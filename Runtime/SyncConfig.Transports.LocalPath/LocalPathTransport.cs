@@ -345,8 +345,7 @@ public sealed partial class LocalPathTransport : IRemoteTransport
     {
         if (path.Length == 0)
             return _root;
-        if (path.StartsWith('/') || path.Split('/').Any(s => s is "" or "." or ".."))
-            throw new ArgumentException($"'{path}' is not a relative path inside the target.", nameof(path));
+        RemotePath.Require(path);
         var full = Path.Combine(_root, path.Replace('/', Path.DirectorySeparatorChar));
         RefuseLinks(path);
         return full;

@@ -390,8 +390,7 @@ public sealed class SftpTransport : IRemoteTransport, IServerIdentity
     {
         if (path.Length == 0)
             return _target.Path;
-        if (path.StartsWith('/') || path.Split('/').Any(s => s is "" or "." or ".."))
-            throw new ArgumentException($"'{path}' is not a relative path inside the target.", nameof(path));
+        RemotePath.Require(path);
         return _target.Path == "/" ? "/" + path : _target.Path + "/" + path;
     }
 

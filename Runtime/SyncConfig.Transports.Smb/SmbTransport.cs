@@ -285,8 +285,7 @@ public sealed class SmbTransport : IRemoteTransport
 
     private string Url(string path)
     {
-        if (path.StartsWith('/') || (path.Length > 0 && path.Split('/').Any(s => s is "" or "." or "..")))
-            throw new ArgumentException($"'{path}' is not a relative path inside the target.", nameof(path));
+        RemotePath.Require(path);
         return _target.Url(path);
     }
 

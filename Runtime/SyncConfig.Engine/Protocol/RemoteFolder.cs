@@ -91,8 +91,7 @@ internal sealed class RemoteFolder
         var prefix = folder + "/";
         foreach (var file in files)
         {
-            if (!file.Path.StartsWith(prefix, StringComparison.Ordinal) || file.Path.Contains('\0', StringComparison.Ordinal) ||
-                file.Path[prefix.Length..].Split('/').Any(s => s is "" or "." or ".."))
+            if (!file.Path.StartsWith(prefix, StringComparison.Ordinal) || !RemotePath.IsBelow(file.Path[prefix.Length..]))
             {
                 throw new SyncException(SyncErrorKind.Other,
                     $"{_transport.DisplayName} listed '{file.Path}' in {folder}, a name that is not inside that folder. SyncConfig acts on no " +

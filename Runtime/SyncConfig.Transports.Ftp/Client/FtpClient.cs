@@ -169,34 +169,23 @@ public sealed class FtpClient : IAsyncDisposable
 
     private bool ValidateServerCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        if (certificate is null)
+        var judged = ServerCertificate.Judge(certificate, chain, errors, _options.CertificateSha256);
+        if (judged.Accepted)
         {
-            _certificateProblem = "the server presented no certificate.";
-            return false;
-        }
-        var hash = certificate.GetCertHash(HashAlgorithmName.SHA256);
-        if (_options.CertificateSha256 is { } pinned)
-        {
-            if (CryptographicOperations.FixedTimeEquals(hash, pinned))
-            {
-                _certificateHash = hash;
-                return true;
-            }
-            _certificateProblem = $"its SHA-256 fingerprint {CertificateFingerprint.Format(hash)} is not the pinned CertificateFingerprint {CertificateFingerprint.Format(pinned)}. " +
-                "Either the server's certificate was replaced (pin the new one once you have checked it on the server) or something " +
-                "between this machine and the server presents its own.";
-            return false;
-        }
-        if (errors == SslPolicyErrors.None)
-        {
-            _certificateHash = hash;
+            _certificateHash = judged.Sha256;
             return true;
         }
-        var why = (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0
-            ? $"it is not issued for '{_options.Host}'"
-            : "this machine does not trust it" + (chain?.ChainStatus is { Length: > 0 } status ? $" ({status[0].StatusInformation.Trim()})" : "");
-        _certificateProblem = $"{why}. If the server uses its own (self-signed) certificate, compare its fingerprint on the server " +
-            $"(openssl x509 -noout -fingerprint -sha256 -in CERTIFICATE) with {CertificateFingerprint.Format(hash)} and pin it with CertificateFingerprint.";
+        var seen = judged.Sha256 is { } hash ? CertificateFingerprint.Format(hash) : "";
+        _certificateProblem = judged.Verdict switch
+        {
+            CertificateVerdict.Missing => "the server presented no certificate.",
+            CertificateVerdict.PinMismatch => $"its SHA-256 fingerprint {seen} is not the pinned CertificateFingerprint {CertificateFingerprint.Format(_options.CertificateSha256!)}. " +
+                "Either the server's certificate was replaced (pin the new one once you have checked it on the server) or something " +
+                "between this machine and the server presents its own.",
+            _ => (judged.Verdict == CertificateVerdict.NameMismatch ? $"it is not issued for '{_options.Host}'" : "this machine does not trust it" + judged.ChainProblem) +
+                ". If the server uses its own (self-signed) certificate, compare its fingerprint on the server " +
+                $"(openssl x509 -noout -fingerprint -sha256 -in CERTIFICATE) with {seen} and pin it with CertificateFingerprint.",
+        };
         return false;
     }
 

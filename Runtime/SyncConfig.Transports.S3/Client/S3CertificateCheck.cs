@@ -1,15 +1,13 @@
 using System.Net.Security;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using SyncConfig.Rules;
 
 namespace SyncConfig.Transports.S3.Client;
 
 /// <summary>
-/// The store's TLS certificate, checked at every handshake: with a pin (CertificateFingerprint) exactly that
-/// certificate and no other (name and chain are not checked: the pin is the trust); without one, a certificate valid
-/// for the host that chains to an authority this machine trusts. A refusal is kept for the message, with the
-/// fingerprint the store showed, so a person can check it on the server and pin it.
+/// The store's TLS certificate, judged at every handshake by <see cref="ServerCertificate"/> (the pin, or the machine's
+/// trusted authorities). A refusal is kept for the message, with the fingerprint the store showed, so a person can check
+/// it on the server and pin it.
 /// </summary>
 internal sealed class S3CertificateCheck(string endpoint, byte[]? pinned)
 {
@@ -20,30 +18,22 @@ internal sealed class S3CertificateCheck(string endpoint, byte[]? pinned)
 
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        if (certificate is null)
-        {
-            _refusal = $"The S3 store at {endpoint} presented no TLS certificate. Nothing was sent to it. Check Endpoint and UseHttps.";
-            return false;
-        }
-        var hash = certificate.GetCertHash(HashAlgorithmName.SHA256);
-        if (pinned is not null)
-        {
-            if (CryptographicOperations.FixedTimeEquals(hash, pinned))
-                return true;
-            _refusal = $"The TLS certificate of the S3 store at {endpoint} has the SHA-256 fingerprint {CertificateFingerprint.Format(hash)}, but " +
-                $"CertificateFingerprint pins {CertificateFingerprint.Format(pinned)}. Nothing was sent to it. If the store's certificate was replaced " +
-                "on purpose, put the new fingerprint into CertificateFingerprint; otherwise something else answers at that address.";
-            return false;
-        }
-        if (errors == SslPolicyErrors.None)
+        var judged = ServerCertificate.Judge(certificate, chain, errors, pinned);
+        if (judged.Accepted)
             return true;
-        var why = errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)
-            ? "is not issued for the endpoint's host"
-            : "is not trusted by this machine" + (chain?.ChainStatus is { Length: > 0 } status ? $" ({status[0].StatusInformation.Trim()})" : "");
-        _refusal = $"The TLS certificate of the S3 store at {endpoint} {why}. Nothing was sent to it. If the store uses its own (self-signed) " +
-            $"certificate, compare its fingerprint on the server (openssl x509 -noout -fingerprint -sha256 -in CERTIFICATE) with " +
-            $"{CertificateFingerprint.Format(hash)} and pin it with CertificateFingerprint, or add the authority that issued it to this " +
-            "machine's trusted certificates.";
+        var seen = judged.Sha256 is { } hash ? CertificateFingerprint.Format(hash) : "";
+        _refusal = judged.Verdict switch
+        {
+            CertificateVerdict.Missing => $"The S3 store at {endpoint} presented no TLS certificate. Nothing was sent to it. Check Endpoint and UseHttps.",
+            CertificateVerdict.PinMismatch => $"The TLS certificate of the S3 store at {endpoint} has the SHA-256 fingerprint {seen}, but " +
+                $"CertificateFingerprint pins {CertificateFingerprint.Format(pinned!)}. Nothing was sent to it. If the store's certificate was replaced " +
+                "on purpose, put the new fingerprint into CertificateFingerprint; otherwise something else answers at that address.",
+            _ => $"The TLS certificate of the S3 store at {endpoint} " +
+                (judged.Verdict == CertificateVerdict.NameMismatch ? "is not issued for the endpoint's host" : "is not trusted by this machine" + judged.ChainProblem) +
+                ". Nothing was sent to it. If the store uses its own (self-signed) certificate, compare its fingerprint on the server " +
+                $"(openssl x509 -noout -fingerprint -sha256 -in CERTIFICATE) with {seen} and pin it with CertificateFingerprint, or add the " +
+                "authority that issued it to this machine's trusted certificates.",
+        };
         return false;
     }
 
