@@ -5,6 +5,8 @@ namespace SyncConfig.Transports.Ftp;
 /// <summary>
 /// A few logged-in sessions shared by the engine's parallel operations: FTP runs one command at a time per control
 /// connection, so each upload in flight holds a session of its own. A session that broke is closed, never handed out again.
+/// A server that turns a further session away (421, or 530 once the same login has worked: a limit of sessions per user
+/// or address) while the pool holds sessions sets the pool's size: the operation waits for one of those instead of failing.
 /// </summary>
 internal sealed class FtpSessionPool(FtpClientOptions options, int size) : IAsyncDisposable
 {
@@ -15,6 +17,7 @@ internal sealed class FtpSessionPool(FtpClientOptions options, int size) : IAsyn
     private readonly Stack<FtpClient> _idle = new();
     private readonly CancellationTokenSource _closing = new();
     private int _sessions;
+    private int _capacity = size;
     private bool _disposed;
 
     public FtpClientOptions Options => options;
@@ -22,21 +25,45 @@ internal sealed class FtpSessionPool(FtpClientOptions options, int size) : IAsyn
     public async Task<Session> RentAsync(CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken);
-        try
+        while (true)
         {
-            while (TakeIdle() is { } client)
+            try
             {
-                if (Environment.TickCount64 - client.LastUsed < IdleCheckMilliseconds || await AnswersAsync(client, cancellationToken))
-                    return new Session(this, client);
-                await CloseAsync(client);
+                while (TakeIdle() is { } client)
+                {
+                    if (Environment.TickCount64 - client.LastUsed < IdleCheckMilliseconds || await AnswersAsync(client, cancellationToken))
+                        return new Session(this, client);
+                    await CloseAsync(client);
+                }
+                return new Session(this, await LogInAsync(cancellationToken));
             }
-            return new Session(this, await LogInAsync(cancellationToken));
+            catch (FtpException e) when (TurnedAway(e) && Shrink())
+            {
+                // This operation's slot went with the session the server would not admit: it waits for another one.
+            }
+            catch
+            {
+                _slots.Release();
+                throw;
+            }
+            // Holding no slot now, a cancelled wait has nothing to give back.
+            await _slots.WaitAsync(cancellationToken);
         }
-        catch
+    }
+
+    /// <summary>The server turned a further session away for now, while sessions of the same login are open: its limit.</summary>
+    private bool TurnedAway(FtpException e) =>
+        Volatile.Read(ref _sessions) > 0 && (e.Reply?.Code == 421 || e.Failure == FtpFailure.LoginFailed);
+
+    /// <summary>Takes one slot out of the pool for good (never the last one); false when only one is left.</summary>
+    private bool Shrink()
+    {
+        for (var capacity = Volatile.Read(ref _capacity); capacity > 1; capacity = Volatile.Read(ref _capacity))
         {
-            _slots.Release();
-            throw;
+            if (Interlocked.CompareExchange(ref _capacity, capacity - 1, capacity) == capacity)
+                return true;
         }
+        return false;
     }
 
     /// <summary>
@@ -46,7 +73,7 @@ internal sealed class FtpSessionPool(FtpClientOptions options, int size) : IAsyn
     /// </summary>
     public void OpenRemaining()
     {
-        for (var open = Volatile.Read(ref _sessions); open < size; open++)
+        for (var open = Volatile.Read(ref _sessions); open < Volatile.Read(ref _capacity); open++)
             _ = OpenIdleAsync();
     }
 
@@ -57,12 +84,16 @@ internal sealed class FtpSessionPool(FtpClientOptions options, int size) : IAsyn
         FtpClient client;
         try
         {
-            if (Volatile.Read(ref _sessions) >= size)
+            if (Volatile.Read(ref _sessions) >= Volatile.Read(ref _capacity))
             {
                 _slots.Release();
                 return;
             }
             client = await LogInAsync(_closing.Token);
+        }
+        catch (FtpException e) when (TurnedAway(e) && Shrink())
+        {
+            return;
         }
         catch (Exception)
         {

@@ -76,6 +76,32 @@ public sealed class RemoteLockTests
         }
     }
 
+    /// <summary>
+    /// The listing scheme, where moving a lock file from tmp/ into locks/ goes wrong: the holder's recovery deletes the
+    /// temporary file under the first rename (<paramref name="vanishOnce"/>), or the server refuses every such rename
+    /// with an answer the transport reads as "not found" (vsftpd's "550 Rename failed." when locks/ belongs to another
+    /// host's account).
+    /// </summary>
+    private sealed class LockRenameFails(IRemoteTransport inner, bool vanishOnce) : DelegatingTransport(inner)
+    {
+        private readonly IRemoteTransport _inner = inner;
+        public int Refused { get; private set; }
+
+        public override TransportCapabilities Capabilities => base.Capabilities with { ExclusiveCreate = false };
+
+        public override async Task RenameAsync(string source, string destination, bool replace, CancellationToken ct)
+        {
+            if (destination.Contains("/.syncconfig/locks/", StringComparison.Ordinal) && (!vanishOnce || Refused == 0))
+            {
+                Refused++;
+                if (!vanishOnce)
+                    throw new RemoteException(RemoteErrorKind.NotFound, $"refused RNTO {destination}: 550 Rename failed.");
+                await _inner.DeleteFileAsync(source, ct);
+            }
+            await base.RenameAsync(source, destination, replace, ct);
+        }
+    }
+
     public static IEnumerable<object[]> Schemes => [["exclusive create"], ["listing"]];
 
     private static IRemoteTransport Open(Fixture f, string scheme) =>
@@ -192,6 +218,33 @@ public sealed class RemoteLockTests
         Assert.IsTrue(File.Exists(waiter), "the waiting sync's file went");
         File.Delete(waiter); // the waiting sync's business
         await f.AssertRemoteIsRepositoryAsync();
+    }
+
+    [TestMethod]
+    public async Task AWaitingSyncWhoseLockFileWasDeletedFromTmpWritesItAgain()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 20_000, 1);
+        var target = new LockRenameFails(f.Target(), vanishOnce: true);
+        var result = await Engine(wait: TimeSpan.FromSeconds(5)).SyncAsync(f.Job, target, null, default);
+        Assert.AreEqual(SyncOutcome.Succeeded, result.Outcome, string.Join("; ", result.Errors));
+        Assert.AreEqual(1, target.Refused, "the temporary lock file was never taken from under the rename");
+        await f.AssertRemoteIsRepositoryAsync();
+    }
+
+    [TestMethod]
+    public async Task ALockFileTheServerWillNotMoveIntoLocksStopsTheSyncNamingTheRefusal()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 20_000, 1);
+        var target = new LockRenameFails(f.Target(), vanishOnce: false);
+        using var stuck = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var result = await Engine(wait: TimeSpan.FromSeconds(1)).SyncAsync(f.Job, target, null, stuck.Token);
+        Assert.IsFalse(stuck.IsCancellationRequested, $"the sync went on writing lock files into tmp/ ({target.Refused} refused renames)");
+        Assert.AreEqual(SyncOutcome.Failed, result.Outcome);
+        StringAssert.Contains(result.Errors.Single(), "550 Rename failed.");
+        Assert.IsLessThan(3, target.Refused, "a refusal that is not a lost file is not tried again and again");
+        Assert.IsFalse(Directory.Exists(Path.Combine(f.RemoteFolder, "PC01")), "nothing was written without the lock");
     }
 
     [TestMethod]

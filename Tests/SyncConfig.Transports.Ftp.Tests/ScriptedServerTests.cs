@@ -3,7 +3,10 @@ using SyncConfig.Transports.Ftp.Tests.Support;
 
 namespace SyncConfig.Transports.Ftp.Tests;
 
-/// <summary>Behaviour of servers the test machine does not run: a PASV reply naming another host, a server-side HASH.</summary>
+/// <summary>
+/// Behaviour of servers the test machine does not run: a PASV reply naming another host, a server-side HASH, a limit on
+/// sessions below the transport's connections.
+/// </summary>
 [TestClass]
 public sealed class ScriptedServerTests
 {
@@ -56,5 +59,41 @@ public sealed class ScriptedServerTests
         await transport.ConnectAsync(TestContext.CancellationToken);
 
         Assert.AreEqual(0, await transport.VerifiedResumeOffsetAsync("image", local.Length, (start, count) => new MemoryStream(local, (int)start, (int)count), TestContext.CancellationToken));
+    }
+
+    [TestMethod]
+    public async Task AServerThatAdmitsFewerSessionsThanThePoolServesEveryOperationOnTheSessionsItAdmitted()
+    {
+        await using var server = new ScriptedServer { MaxSessions = 2 };
+        await using var transport = new FtpTransport(Options(server), "/target", connections: 4);
+        await transport.ConnectAsync(TestContext.CancellationToken);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writes = Enumerable.Range(0, 4)
+            .Select(i => transport.WriteAsync($"file-{i}", new GatedStream(gate.Task, [(byte)i]), WriteMode.Replace, TestContext.CancellationToken))
+            .ToList();
+        // Two uploads hold the two sessions the server admits; further logins (the pool's own, after the connect, or an
+        // operation's) meet its 421.
+        while (server.Commands.Count(c => c.StartsWith("STOR", StringComparison.Ordinal)) < 2 || server.TurnedAway < 2)
+            await Task.Delay(20, TestContext.CancellationToken);
+        await Task.Delay(300, TestContext.CancellationToken);
+        Assert.IsFalse(writes.Any(w => w.IsFaulted), "an operation failed because the server turned away a further session");
+
+        gate.SetResult();
+        await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(30), TestContext.CancellationToken);
+        for (var i = 0; i < 4; i++)
+            CollectionAssert.AreEqual(new[] { (byte)i }, server.Files[$"/target/file-{i}"]);
+    }
+
+    /// <summary>Content that is held back until the gate opens: the upload keeps its session meanwhile.</summary>
+    private sealed class GatedStream(Task gate, byte[] content) : MemoryStream(content)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await gate.WaitAsync(cancellationToken);
+            return await base.ReadAsync(buffer, cancellationToken);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 }

@@ -155,10 +155,28 @@ internal sealed class RemoteFolder
             await _retry.RunAsync(c => WriteAsync(path, content, c), ct);
             return;
         }
-        var temporary = TemporaryFolder + "/" + Guid.NewGuid().ToString("N");
-        await _retry.RunAsync(c => WriteAsync(temporary, content, c), ct);
-        await RenameAsync(temporary, path, replace, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var temporary = TemporaryFolder + "/" + Guid.NewGuid().ToString("N");
+            await _retry.RunAsync(c => WriteAsync(temporary, content, c), ct);
+            try
+            {
+                await RenameAsync(temporary, path, replace, ct);
+                return;
+            }
+            catch (RemoteException e) when (e.Kind == RemoteErrorKind.NotFound && attempt < MaxTemporaryWrites)
+            {
+                // The lock's holder cleared tmp/ under this write (a sync waiting for a listing lock, or the holder's own
+                // renewal beside its recovery): written again. A rename refused while the file is still there is the
+                // server's answer, and repeating it would only fill tmp/.
+                if (await GetFileAsync(temporary, ct) is not null)
+                    throw;
+            }
+        }
     }
+
+    /// <summary>How often a whole-file write is made again after its temporary file was cleared away under it.</summary>
+    private const int MaxTemporaryWrites = 3;
 
     /// <summary>
     /// A rename that may be a repeat: when the server applied it and only the reply was lost, the source is gone and the

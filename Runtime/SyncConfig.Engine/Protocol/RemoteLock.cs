@@ -149,14 +149,8 @@ internal sealed partial class RemoteLock : IAsyncDisposable
         while (true)
         {
             _record = _record with { RenewedAt = _time.GetUtcNow() };
-            try
-            {
-                await _remote.WriteWholeAsync(_path, Serialize(_record), ct);
-            }
-            catch (RemoteException e) when (e.Kind == RemoteErrorKind.NotFound)
-            {
-                continue; // the holder's recovery cleared tmp/ under this write: write it again
-            }
+            // A holder's recovery that clears tmp/ under this write is met inside WriteWholeAsync.
+            await _remote.WriteWholeAsync(_path, Serialize(_record), ct);
             var (seen, live, stale) = await ListOthersAsync(ct);
             if (seen && live is null)
             {

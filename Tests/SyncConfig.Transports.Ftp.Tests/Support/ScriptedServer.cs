@@ -7,8 +7,9 @@ using System.Text;
 namespace SyncConfig.Transports.Ftp.Tests.Support;
 
 /// <summary>
-/// A small FTP server for behaviour no real test server shows: it offers HASH, refuses EPSV, and names another host in
-/// its PASV replies (while its data port listens on 127.0.0.1 only). Files live in memory; every command is recorded.
+/// A small FTP server for behaviour no real test server shows: it offers HASH, refuses EPSV, names another host in
+/// its PASV replies (while its data port listens on 127.0.0.1 only), and turns away sessions beyond
+/// <see cref="MaxSessions"/>. Files live in memory; every command is recorded.
 /// </summary>
 public sealed class ScriptedServer : IAsyncDisposable
 {
@@ -30,6 +31,15 @@ public sealed class ScriptedServer : IAsyncDisposable
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
 
     public ConcurrentQueue<string> Commands { get; } = new();
+
+    /// <summary>Sessions served at once; one more is greeted with 421, as pure-ftpd and vsftpd turn away a client over their limit.</summary>
+    public int MaxSessions { get; init; } = int.MaxValue;
+
+    /// <summary>Sessions turned away with 421 so far.</summary>
+    public int TurnedAway => Volatile.Read(ref _turnedAway);
+
+    private int _sessions;
+    private int _turnedAway;
 
     private async Task AcceptAsync()
     {
@@ -56,6 +66,13 @@ public sealed class ScriptedServer : IAsyncDisposable
         TcpListener? passive = null;
         long restart = 0;
         async Task Say(string line) => await stream.WriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"));
+        if (Interlocked.Increment(ref _sessions) > MaxSessions)
+        {
+            Interlocked.Decrement(ref _sessions);
+            Interlocked.Increment(ref _turnedAway);
+            await Say("421 Too many connections (2) from this IP");
+            return;
+        }
         await Say("220 scripted");
         try
         {
@@ -126,6 +143,7 @@ public sealed class ScriptedServer : IAsyncDisposable
         finally
         {
             passive?.Stop();
+            Interlocked.Decrement(ref _sessions);
         }
     }
 
