@@ -102,6 +102,34 @@ public sealed class RemoteLockTests
         }
     }
 
+    /// <summary>
+    /// The listing scheme, where the holder renews its lock file (writes <c>-1.json</c>, deletes <c>-0.json</c>) between a
+    /// waiting sync's listing of locks/ and its reading of the file that listing showed.
+    /// </summary>
+    private sealed class HolderRenewsAfterTheListing(IRemoteTransport inner, string holderFile) : DelegatingTransport(inner)
+    {
+        private readonly IRemoteTransport _inner = inner;
+        public bool Renewed { get; private set; }
+
+        public override TransportCapabilities Capabilities => base.Capabilities with { ExclusiveCreate = false };
+
+        public override async IAsyncEnumerable<RemoteFileInfo> ListFilesAsync(string folder, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        {
+            var listed = new List<RemoteFileInfo>();
+            await foreach (var file in base.ListFilesAsync(folder, ct))
+                listed.Add(file);
+            if (!Renewed && listed.Any(f => f.Path == holderFile))
+            {
+                Renewed = true;
+                await using (var content = await _inner.OpenReadAsync(holderFile, ct))
+                    await _inner.WriteAsync(holderFile.Replace("-0.json", "-1.json", StringComparison.Ordinal), content, WriteMode.Replace, ct);
+                await _inner.DeleteFileAsync(holderFile, ct);
+            }
+            foreach (var file in listed)
+                yield return file;
+        }
+    }
+
     public static IEnumerable<object[]> Schemes => [["exclusive create"], ["listing"]];
 
     private static IRemoteTransport Open(Fixture f, string scheme) =>
@@ -276,6 +304,29 @@ public sealed class RemoteLockTests
         var taken = await Engine(wait: TimeSpan.Zero, staleAfter: TimeSpan.FromMinutes(30)).SyncAsync(f.Job, f.Target(), null, default);
         Assert.AreEqual(SyncOutcome.Succeeded, taken.Outcome, string.Join("; ", taken.Errors));
         await f.AssertRemoteIsRepositoryAsync();
+    }
+
+    [TestMethod]
+    public async Task ALockFileRenewedBetweenTheListingAndItsReadingIsStillHonoured()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
+        var token = Guid.NewGuid().ToString("N");
+        var holder = $"Offsite/.syncconfig/locks/{token}-0.json";
+        var path = Path.Combine(f.TargetPath, holder);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, JsonSerializer.Serialize(new
+        {
+            format = 1, token, host = "backup-02", processId = 4242, syncName = "elsewhere", repositoryId = Guid.NewGuid().ToString(),
+            startedAt = DateTimeOffset.UtcNow, renewedAt = DateTimeOffset.UtcNow,
+        }));
+
+        var target = new HolderRenewsAfterTheListing(f.Target(), holder);
+        var result = await Engine(wait: TimeSpan.Zero).SyncAsync(f.Job, target, null, default);
+        Assert.IsTrue(target.Renewed, "the holder never renewed under the waiting sync");
+        Assert.AreEqual(SyncErrorKind.RemoteLocked, result.ErrorKind, "the sync took a lock that backup-02 holds: " + string.Join("; ", result.Errors));
+        StringAssert.Contains(result.Errors.Single(), "on backup-02 (process 4242)");
+        Assert.IsFalse(Directory.Exists(Path.Combine(f.RemoteFolder, "PC01")), "nothing was written beside the holder");
     }
 
     [TestMethod]

@@ -169,7 +169,8 @@ internal sealed partial class RemoteLock : IAsyncDisposable
 
     /// <summary>
     /// The lock files of others, once the listing shows this sync's own (listings of some stores lag behind writes:
-    /// deciding on one that does not show our own file yet could miss a racer's too).
+    /// deciding on one that does not show our own file yet could miss a racer's too). A listed file that is gone when
+    /// read is listed again: a holder renews by writing its next file before deleting this one.
     /// </summary>
     private async Task<(bool SeenOwn, LockRecord? Live, List<string> Stale)> ListOthersAsync(CancellationToken ct)
     {
@@ -181,10 +182,15 @@ internal sealed partial class RemoteLock : IAsyncDisposable
             {
                 LockRecord? live = null;
                 var stale = new List<string>();
+                var vanished = false;
                 foreach (var file in files.Where(f => !f.Path[(f.Path.LastIndexOf('/') + 1)..].StartsWith(Token, StringComparison.Ordinal)))
                 {
                     if (await _remote.ReadAllAsync(file.Path, ct) is not { } content)
+                    {
+                        // Gone since the listing: released, or renewed under its next name, which this listing does not show.
+                        vanished = true;
                         continue;
+                    }
                     // Lock files appear whole (one PUT, or a rename): an unreadable one is garbage, not a writer.
                     var holder = Parse(content);
                     if (holder is null || holder.IsStale(_time.GetUtcNow(), _options.RemoteLockStaleAfter))
@@ -192,7 +198,8 @@ internal sealed partial class RemoteLock : IAsyncDisposable
                     else
                         live ??= holder;
                 }
-                return (true, live, stale);
+                if (live is not null || !vanished)
+                    return (true, live, stale);
             }
             if (attempt >= 10)
                 return (false, null, []);
