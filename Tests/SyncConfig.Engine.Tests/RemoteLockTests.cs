@@ -130,6 +130,24 @@ public sealed class RemoteLockTests
         }
     }
 
+    /// <summary>
+    /// The listing scheme, where the renewal before the commit has written its next lock file and is deleting the one
+    /// before when the sync is cancelled: the delete never completes.
+    /// </summary>
+    private sealed class CancelledWhileRenewing(IRemoteTransport inner) : DelegatingTransport(inner)
+    {
+        public TaskCompletionSource Deleting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override TransportCapabilities Capabilities => base.Capabilities with { ExclusiveCreate = false };
+
+        public override async Task DeleteFileAsync(string path, CancellationToken ct)
+        {
+            if (path.Contains("/.syncconfig/locks/", StringComparison.Ordinal) && path.EndsWith("-0.json", StringComparison.Ordinal) && Deleting.TrySetResult())
+                await Task.Delay(Timeout.Infinite, ct);
+            await base.DeleteFileAsync(path, ct);
+        }
+    }
+
     public static IEnumerable<object[]> Schemes => [["exclusive create"], ["listing"]];
 
     private static IRemoteTransport Open(Fixture f, string scheme) =>
@@ -327,6 +345,26 @@ public sealed class RemoteLockTests
         Assert.AreEqual(SyncErrorKind.RemoteLocked, result.ErrorKind, "the sync took a lock that backup-02 holds: " + string.Join("; ", result.Errors));
         StringAssert.Contains(result.Errors.Single(), "on backup-02 (process 4242)");
         Assert.IsFalse(Directory.Exists(Path.Combine(f.RemoteFolder, "PC01")), "nothing was written beside the holder");
+    }
+
+    [TestMethod]
+    public async Task ASyncCancelledWhileRenewingItsLockFileLeavesNoLockFileBehind()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
+        var target = new CancelledWhileRenewing(f.Target());
+        using var cancel = new CancellationTokenSource();
+        var sync = Engine(wait: TimeSpan.Zero).SyncAsync(f.Job, target, null, cancel.Token);
+        await target.Deleting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cancel.CancelAsync();
+        var stopped = await sync;
+        Assert.AreEqual(SyncOutcome.RolledBack, stopped.Outcome, string.Join("; ", stopped.Errors));
+
+        var locks = Path.Combine(f.RemoteFolder, ".syncconfig", "locks");
+        CollectionAssert.AreEqual(Array.Empty<string>(), Directory.GetFiles(locks).Select(Path.GetFileName).ToList(), "a lock file of the ended sync is left");
+        var next = await Engine(wait: TimeSpan.Zero).SyncAsync(f.Job, new WithoutExclusiveCreate(f.Target()), null, default);
+        Assert.AreEqual(SyncOutcome.Succeeded, next.Outcome, string.Join("; ", next.Errors));
+        await f.AssertRemoteIsRepositoryAsync();
     }
 
     [TestMethod]

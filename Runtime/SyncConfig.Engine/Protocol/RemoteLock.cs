@@ -23,6 +23,12 @@ internal sealed partial class RemoteLock : IAsyncDisposable
     private readonly SemaphoreSlim _writing = new(1, 1);
     private LockRecord _record;
     private string _path;
+
+    /// <summary>
+    /// The listing scheme's lock files of this sync that may be on the target: a renewal cut short between writing the
+    /// next file and deleting the one before leaves both, and each looks live to other syncs until it goes stale.
+    /// </summary>
+    private readonly List<string> _written = [];
     private int _renewals;
     private Task _renewal = Task.CompletedTask;
 
@@ -34,6 +40,7 @@ internal sealed partial class RemoteLock : IAsyncDisposable
         _logger = logger;
         _record = record;
         _path = path;
+        _written.Add(path);
     }
 
     public string Token => _record.Token;
@@ -289,10 +296,12 @@ internal sealed partial class RemoteLock : IAsyncDisposable
             }
             // restic renews by writing a new lock file and removing the old one: no target needs to replace a file.
             var renewed = _remote.LockFile(Token, ++_renewals);
+            _written.Add(renewed);
             await _remote.WriteWholeAsync(renewed, content, ct);
             var old = _path;
             _path = renewed;
             await _remote.DeleteFileAsync(old, ct);
+            _written.Remove(old);
         }
         finally
         {
@@ -308,8 +317,14 @@ internal sealed partial class RemoteLock : IAsyncDisposable
             return;
         try
         {
+            if (!Exclusive)
+            {
+                // Named by this sync's token, each is this sync's own.
+                foreach (var path in _written)
+                    await _remote.DeleteFileAsync(path, CancellationToken.None);
+            }
             // A lock that is not ours any more stays: it is the new holder's.
-            if (await _remote.ReadAllAsync(_path, CancellationToken.None) is { } content && Parse(content)?.Token == Token)
+            else if (await _remote.ReadAllAsync(_path, CancellationToken.None) is { } content && Parse(content)?.Token == Token)
                 await _remote.DeleteFileAsync(_path, CancellationToken.None);
         }
         catch (Exception e) when (e is RemoteException or SyncException or IOException)
