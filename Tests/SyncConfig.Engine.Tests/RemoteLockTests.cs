@@ -148,6 +148,27 @@ public sealed class RemoteLockTests
         }
     }
 
+    /// <summary>
+    /// The listing scheme, where a waiting sync is cancelled while it reads the holder's lock file: its own lock file is
+    /// written by then.
+    /// </summary>
+    private sealed class CancelledWhileReadingTheHolder(IRemoteTransport inner, string holderFile) : DelegatingTransport(inner)
+    {
+        public TaskCompletionSource Reading { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override TransportCapabilities Capabilities => base.Capabilities with { ExclusiveCreate = false };
+
+        public override async Task<Stream> OpenReadAsync(string path, CancellationToken ct)
+        {
+            if (path == holderFile)
+            {
+                Reading.TrySetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            return await base.OpenReadAsync(path, ct);
+        }
+    }
+
     public static IEnumerable<object[]> Schemes => [["exclusive create"], ["listing"]];
 
     private static IRemoteTransport Open(Fixture f, string scheme) =>
@@ -365,6 +386,33 @@ public sealed class RemoteLockTests
         var next = await Engine(wait: TimeSpan.Zero).SyncAsync(f.Job, new WithoutExclusiveCreate(f.Target()), null, default);
         Assert.AreEqual(SyncOutcome.Succeeded, next.Outcome, string.Join("; ", next.Errors));
         await f.AssertRemoteIsRepositoryAsync();
+    }
+
+    [TestMethod]
+    public async Task ASyncCancelledWhileWaitingForTheListingLockLeavesNoLockFileBehind()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
+        var token = Guid.NewGuid().ToString("N");
+        var holder = $"Offsite/.syncconfig/locks/{token}-0.json";
+        var path = Path.Combine(f.TargetPath, holder);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, JsonSerializer.Serialize(new
+        {
+            format = 1, token, host = "backup-02", processId = 4242, syncName = "elsewhere", repositoryId = Guid.NewGuid().ToString(),
+            startedAt = DateTimeOffset.UtcNow, renewedAt = DateTimeOffset.UtcNow,
+        }));
+
+        var target = new CancelledWhileReadingTheHolder(f.Target(), holder);
+        using var cancel = new CancellationTokenSource();
+        var waiting = Engine(wait: TimeSpan.FromMinutes(5)).SyncAsync(f.Job, target, null, cancel.Token);
+        await target.Reading.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cancel.CancelAsync();
+        var stopped = await waiting;
+        Assert.AreNotEqual(SyncOutcome.Succeeded, stopped.Outcome);
+
+        CollectionAssert.AreEqual(new[] { Path.GetFileName(path) }, Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName).ToList(),
+            "the cancelled sync's own lock file is left beside the holder's");
     }
 
     [TestMethod]

@@ -57,10 +57,20 @@ internal sealed partial class RemoteLock : IAsyncDisposable
     {
         var record = LockRecord.ForThisProcess(syncName, repositoryId, time.GetUtcNow());
         var held = new RemoteLock(remote, options, time, logger, record, remote.Capabilities.ExclusiveCreate ? remote.LockPath : remote.LockFile(record.Token, 0));
-        if (held.Exclusive)
-            await held.TakeExclusiveAsync(ct);
-        else
-            await held.TakeByListingAsync(ct);
+        try
+        {
+            if (held.Exclusive)
+                await held.TakeExclusiveAsync(ct);
+            else
+                await held.TakeByListingAsync(ct);
+        }
+        catch
+        {
+            // A wait cut short (cancelled, or the target failing) may leave this sync's lock file behind, live-looking to
+            // every other sync until it goes stale; one that is another's stays.
+            await held.DisposeAsync();
+            throw;
+        }
         held._renewal = held.RenewWhileHeldAsync();
         return held;
     }
