@@ -169,6 +169,42 @@ public sealed class RemoteLockTests
         }
     }
 
+    /// <summary>
+    /// Exclusive create, after the sync deleted a stale lock: the reply to its create is lost, and another sync that took
+    /// over the same stale lock deletes the new one and creates its own right after this sync read its own back.
+    /// </summary>
+    private sealed class TakeoverRacedAfterALostReply(IRemoteTransport inner, string lockPath, byte[] racer) : DelegatingTransport(inner)
+    {
+        private readonly IRemoteTransport _inner = inner;
+        private bool _created;
+        public bool Raced { get; private set; }
+
+        public override async Task WriteAsync(string path, Stream content, WriteMode mode, CancellationToken ct)
+        {
+            await base.WriteAsync(path, content, mode, ct);
+            if (path == lockPath && mode == WriteMode.CreateNew && !_created)
+            {
+                _created = true;
+                throw new RemoteException(RemoteErrorKind.ConnectionDropped, "the reply to the create was lost");
+            }
+        }
+
+        public override async Task<Stream> OpenReadAsync(string path, CancellationToken ct)
+        {
+            var stream = await base.OpenReadAsync(path, ct);
+            if (path != lockPath || !_created || Raced)
+                return stream;
+            var read = new MemoryStream();
+            await using (stream)
+                await stream.CopyToAsync(read, ct);
+            read.Position = 0;
+            Raced = true;
+            await _inner.DeleteFileAsync(lockPath, ct);
+            await _inner.WriteAsync(lockPath, new MemoryStream(racer), WriteMode.CreateNew, ct);
+            return read;
+        }
+    }
+
     public static IEnumerable<object[]> Schemes => [["exclusive create"], ["listing"]];
 
     private static IRemoteTransport Open(Fixture f, string scheme) =>
@@ -413,6 +449,27 @@ public sealed class RemoteLockTests
 
         CollectionAssert.AreEqual(new[] { Path.GetFileName(path) }, Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName).ToList(),
             "the cancelled sync's own lock file is left beside the holder's");
+    }
+
+    [TestMethod]
+    public async Task ATakeoverWhoseCreateLostItsReplyStillChecksTheLockAfterSettling()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
+        WriteLock(f, "backup-03", 4343, renewed: DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        var racer = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            format = 1, token = Guid.NewGuid().ToString("N"), host = "backup-02", processId = 4242, syncName = "elsewhere",
+            repositoryId = Guid.NewGuid().ToString(), startedAt = DateTimeOffset.UtcNow, renewedAt = DateTimeOffset.UtcNow,
+        });
+
+        var target = new TakeoverRacedAfterALostReply(f.Target(), "Offsite/.syncconfig/lock", racer);
+        var result = await Engine(wait: TimeSpan.Zero).SyncAsync(f.Job, target, null, default);
+        Assert.IsTrue(target.Raced, "the other taker never raced this one");
+        Assert.AreEqual(SyncErrorKind.RemoteLocked, result.ErrorKind, string.Join("; ", result.Errors));
+        StringAssert.Contains(result.Errors.Single(), "locked by sync 'elsewhere' on backup-02", "the sync went on as the holder beside the other taker");
+        Assert.IsFalse(Directory.Exists(Path.Combine(f.RemoteFolder, ".syncconfig", "staging")), "nothing was uploaded beside the other taker");
+        Assert.IsFalse(File.Exists(Path.Combine(f.RemoteFolder, ".syncconfig", "journal.json")), "no journal was written beside the other taker");
     }
 
     [TestMethod]

@@ -97,7 +97,13 @@ internal sealed partial class RemoteLock : IAsyncDisposable
                 continue; // released in between
             var holder = Parse(content);
             if (holder?.Token == Token)
-                return; // our create went through and only its reply was lost
+            {
+                // Our create went through and only its reply was lost; after a takeover it is read back after the pause too.
+                if (!tookOver || await StillOursAfterSettlingAsync(ct))
+                    return;
+                tookOver = false;
+                continue;
+            }
             var now = _time.GetUtcNow();
             if (holder is null)
             {
