@@ -31,7 +31,18 @@ internal sealed class FtpSessionPool(FtpClientOptions options, int size) : IAsyn
             {
                 while (TakeIdle() is { } client)
                 {
-                    if (Environment.TickCount64 - client.LastUsed < IdleCheckMilliseconds || await AnswersAsync(client, cancellationToken))
+                    bool answers;
+                    try
+                    {
+                        answers = Environment.TickCount64 - client.LastUsed < IdleCheckMilliseconds || await AnswersAsync(client, cancellationToken);
+                    }
+                    catch
+                    {
+                        // Cancelled while the server had not answered: the session is neither in the pool nor handed out.
+                        await CloseAsync(client);
+                        throw;
+                    }
+                    if (answers)
                         return new Session(this, client);
                     await CloseAsync(client);
                 }

@@ -1,3 +1,4 @@
+using System.Text;
 using SyncConfig.Engine.Results;
 using SyncConfig.Engine.Tests.Support;
 using SyncConfig.Testing;
@@ -38,5 +39,30 @@ public sealed class CaseInsensitiveTargetTests
         Assert.AreEqual(SyncOutcome.Failed, result.Outcome);
         StringAssert.Contains(result.Errors.Single(), "differ only in letter case");
         Assert.IsFalse(Directory.Exists(Path.Combine(f.RemoteFolder, "PC01")));
+    }
+
+    /// <summary>
+    /// A repository folder named like the target's metadata folder in another case (.SyncConfig) is that very folder on a
+    /// target that ignores case: promoting its files would write over the folder's ID, journal or lock.
+    /// </summary>
+    [TestMethod]
+    public async Task AFolderNamedLikeTheMetadataFolderInAnotherCaseNeverWritesIntoIt()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 3_000, 1);
+        await f.SyncSucceedsAsync(new CaseFoldingTransport(f.Target()));
+        var idFile = Path.Combine(f.RemoteFolder, ".syncconfig", "id");
+        var id = await File.ReadAllBytesAsync(idFile);
+        f.Repository.Write(".SyncConfig/id", Encoding.UTF8.GetBytes(Guid.NewGuid().ToString()));
+
+        var result = await f.SyncAsync(new CaseFoldingTransport(f.Target()));
+        CollectionAssert.AreEqual(id, await File.ReadAllBytesAsync(idFile), "the target's ID is still this repository's");
+        Assert.AreEqual(SyncOutcome.Failed, result.Outcome);
+        StringAssert.Contains(result.Errors.Single(), ".SyncConfig");
+
+        File.Delete(f.Repository.Full(".SyncConfig/id"));
+        Directory.Delete(f.Repository.Full(".SyncConfig"));
+        await f.SyncSucceedsAsync(new CaseFoldingTransport(f.Target()));
+        await f.AssertRemoteIsRepositoryAsync();
     }
 }

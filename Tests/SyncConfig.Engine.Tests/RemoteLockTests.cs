@@ -102,6 +102,109 @@ public sealed class RemoteLockTests
         }
     }
 
+    /// <summary>
+    /// The listing scheme, where the holder renews its lock file (writes <c>-1.json</c>, deletes <c>-0.json</c>) between a
+    /// waiting sync's listing of locks/ and its reading of the file that listing showed.
+    /// </summary>
+    private sealed class HolderRenewsAfterTheListing(IRemoteTransport inner, string holderFile) : DelegatingTransport(inner)
+    {
+        private readonly IRemoteTransport _inner = inner;
+        public bool Renewed { get; private set; }
+
+        public override TransportCapabilities Capabilities => base.Capabilities with { ExclusiveCreate = false };
+
+        public override async IAsyncEnumerable<RemoteFileInfo> ListFilesAsync(string folder, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        {
+            var listed = new List<RemoteFileInfo>();
+            await foreach (var file in base.ListFilesAsync(folder, ct))
+                listed.Add(file);
+            if (!Renewed && listed.Any(f => f.Path == holderFile))
+            {
+                Renewed = true;
+                await using (var content = await _inner.OpenReadAsync(holderFile, ct))
+                    await _inner.WriteAsync(holderFile.Replace("-0.json", "-1.json", StringComparison.Ordinal), content, WriteMode.Replace, ct);
+                await _inner.DeleteFileAsync(holderFile, ct);
+            }
+            foreach (var file in listed)
+                yield return file;
+        }
+    }
+
+    /// <summary>
+    /// The listing scheme, where the renewal before the commit has written its next lock file and is deleting the one
+    /// before when the sync is cancelled: the delete never completes.
+    /// </summary>
+    private sealed class CancelledWhileRenewing(IRemoteTransport inner) : DelegatingTransport(inner)
+    {
+        public TaskCompletionSource Deleting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override TransportCapabilities Capabilities => base.Capabilities with { ExclusiveCreate = false };
+
+        public override async Task DeleteFileAsync(string path, CancellationToken ct)
+        {
+            if (path.Contains("/.syncconfig/locks/", StringComparison.Ordinal) && path.EndsWith("-0.json", StringComparison.Ordinal) && Deleting.TrySetResult())
+                await Task.Delay(Timeout.Infinite, ct);
+            await base.DeleteFileAsync(path, ct);
+        }
+    }
+
+    /// <summary>
+    /// The listing scheme, where a waiting sync is cancelled while it reads the holder's lock file: its own lock file is
+    /// written by then.
+    /// </summary>
+    private sealed class CancelledWhileReadingTheHolder(IRemoteTransport inner, string holderFile) : DelegatingTransport(inner)
+    {
+        public TaskCompletionSource Reading { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override TransportCapabilities Capabilities => base.Capabilities with { ExclusiveCreate = false };
+
+        public override async Task<Stream> OpenReadAsync(string path, CancellationToken ct)
+        {
+            if (path == holderFile)
+            {
+                Reading.TrySetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            return await base.OpenReadAsync(path, ct);
+        }
+    }
+
+    /// <summary>
+    /// Exclusive create, after the sync deleted a stale lock: the reply to its create is lost, and another sync that took
+    /// over the same stale lock deletes the new one and creates its own right after this sync read its own back.
+    /// </summary>
+    private sealed class TakeoverRacedAfterALostReply(IRemoteTransport inner, string lockPath, byte[] racer) : DelegatingTransport(inner)
+    {
+        private readonly IRemoteTransport _inner = inner;
+        private bool _created;
+        public bool Raced { get; private set; }
+
+        public override async Task WriteAsync(string path, Stream content, WriteMode mode, CancellationToken ct)
+        {
+            await base.WriteAsync(path, content, mode, ct);
+            if (path == lockPath && mode == WriteMode.CreateNew && !_created)
+            {
+                _created = true;
+                throw new RemoteException(RemoteErrorKind.ConnectionDropped, "the reply to the create was lost");
+            }
+        }
+
+        public override async Task<Stream> OpenReadAsync(string path, CancellationToken ct)
+        {
+            var stream = await base.OpenReadAsync(path, ct);
+            if (path != lockPath || !_created || Raced)
+                return stream;
+            var read = new MemoryStream();
+            await using (stream)
+                await stream.CopyToAsync(read, ct);
+            read.Position = 0;
+            Raced = true;
+            await _inner.DeleteFileAsync(lockPath, ct);
+            await _inner.WriteAsync(lockPath, new MemoryStream(racer), WriteMode.CreateNew, ct);
+            return read;
+        }
+    }
+
     public static IEnumerable<object[]> Schemes => [["exclusive create"], ["listing"]];
 
     private static IRemoteTransport Open(Fixture f, string scheme) =>
@@ -276,6 +379,97 @@ public sealed class RemoteLockTests
         var taken = await Engine(wait: TimeSpan.Zero, staleAfter: TimeSpan.FromMinutes(30)).SyncAsync(f.Job, f.Target(), null, default);
         Assert.AreEqual(SyncOutcome.Succeeded, taken.Outcome, string.Join("; ", taken.Errors));
         await f.AssertRemoteIsRepositoryAsync();
+    }
+
+    [TestMethod]
+    public async Task ALockFileRenewedBetweenTheListingAndItsReadingIsStillHonoured()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
+        var token = Guid.NewGuid().ToString("N");
+        var holder = $"Offsite/.syncconfig/locks/{token}-0.json";
+        var path = Path.Combine(f.TargetPath, holder);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, JsonSerializer.Serialize(new
+        {
+            format = 1, token, host = "backup-02", processId = 4242, syncName = "elsewhere", repositoryId = Guid.NewGuid().ToString(),
+            startedAt = DateTimeOffset.UtcNow, renewedAt = DateTimeOffset.UtcNow,
+        }));
+
+        var target = new HolderRenewsAfterTheListing(f.Target(), holder);
+        var result = await Engine(wait: TimeSpan.Zero).SyncAsync(f.Job, target, null, default);
+        Assert.IsTrue(target.Renewed, "the holder never renewed under the waiting sync");
+        Assert.AreEqual(SyncErrorKind.RemoteLocked, result.ErrorKind, "the sync took a lock that backup-02 holds: " + string.Join("; ", result.Errors));
+        StringAssert.Contains(result.Errors.Single(), "on backup-02 (process 4242)");
+        Assert.IsFalse(Directory.Exists(Path.Combine(f.RemoteFolder, "PC01")), "nothing was written beside the holder");
+    }
+
+    [TestMethod]
+    public async Task ASyncCancelledWhileRenewingItsLockFileLeavesNoLockFileBehind()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
+        var target = new CancelledWhileRenewing(f.Target());
+        using var cancel = new CancellationTokenSource();
+        var sync = Engine(wait: TimeSpan.Zero).SyncAsync(f.Job, target, null, cancel.Token);
+        await target.Deleting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cancel.CancelAsync();
+        var stopped = await sync;
+        Assert.AreEqual(SyncOutcome.RolledBack, stopped.Outcome, string.Join("; ", stopped.Errors));
+
+        var locks = Path.Combine(f.RemoteFolder, ".syncconfig", "locks");
+        CollectionAssert.AreEqual(Array.Empty<string>(), Directory.GetFiles(locks).Select(Path.GetFileName).ToList(), "a lock file of the ended sync is left");
+        var next = await Engine(wait: TimeSpan.Zero).SyncAsync(f.Job, new WithoutExclusiveCreate(f.Target()), null, default);
+        Assert.AreEqual(SyncOutcome.Succeeded, next.Outcome, string.Join("; ", next.Errors));
+        await f.AssertRemoteIsRepositoryAsync();
+    }
+
+    [TestMethod]
+    public async Task ASyncCancelledWhileWaitingForTheListingLockLeavesNoLockFileBehind()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
+        var token = Guid.NewGuid().ToString("N");
+        var holder = $"Offsite/.syncconfig/locks/{token}-0.json";
+        var path = Path.Combine(f.TargetPath, holder);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, JsonSerializer.Serialize(new
+        {
+            format = 1, token, host = "backup-02", processId = 4242, syncName = "elsewhere", repositoryId = Guid.NewGuid().ToString(),
+            startedAt = DateTimeOffset.UtcNow, renewedAt = DateTimeOffset.UtcNow,
+        }));
+
+        var target = new CancelledWhileReadingTheHolder(f.Target(), holder);
+        using var cancel = new CancellationTokenSource();
+        var waiting = Engine(wait: TimeSpan.FromMinutes(5)).SyncAsync(f.Job, target, null, cancel.Token);
+        await target.Reading.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cancel.CancelAsync();
+        var stopped = await waiting;
+        Assert.AreNotEqual(SyncOutcome.Succeeded, stopped.Outcome);
+
+        CollectionAssert.AreEqual(new[] { Path.GetFileName(path) }, Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName).ToList(),
+            "the cancelled sync's own lock file is left beside the holder's");
+    }
+
+    [TestMethod]
+    public async Task ATakeoverWhoseCreateLostItsReplyStillChecksTheLockAfterSettling()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
+        WriteLock(f, "backup-03", 4343, renewed: DateTimeOffset.UtcNow - TimeSpan.FromHours(1));
+        var racer = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            format = 1, token = Guid.NewGuid().ToString("N"), host = "backup-02", processId = 4242, syncName = "elsewhere",
+            repositoryId = Guid.NewGuid().ToString(), startedAt = DateTimeOffset.UtcNow, renewedAt = DateTimeOffset.UtcNow,
+        });
+
+        var target = new TakeoverRacedAfterALostReply(f.Target(), "Offsite/.syncconfig/lock", racer);
+        var result = await Engine(wait: TimeSpan.Zero).SyncAsync(f.Job, target, null, default);
+        Assert.IsTrue(target.Raced, "the other taker never raced this one");
+        Assert.AreEqual(SyncErrorKind.RemoteLocked, result.ErrorKind, string.Join("; ", result.Errors));
+        StringAssert.Contains(result.Errors.Single(), "locked by sync 'elsewhere' on backup-02", "the sync went on as the holder beside the other taker");
+        Assert.IsFalse(Directory.Exists(Path.Combine(f.RemoteFolder, ".syncconfig", "staging")), "nothing was uploaded beside the other taker");
+        Assert.IsFalse(File.Exists(Path.Combine(f.RemoteFolder, ".syncconfig", "journal.json")), "no journal was written beside the other taker");
     }
 
     [TestMethod]

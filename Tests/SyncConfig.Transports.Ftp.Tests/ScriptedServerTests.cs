@@ -84,6 +84,34 @@ public sealed class ScriptedServerTests
             CollectionAssert.AreEqual(new[] { (byte)i }, server.Files[$"/target/file-{i}"]);
     }
 
+    /// <summary>
+    /// A session idle longer than the pool trusts is asked NOOP before it is handed out; an operation cancelled while the
+    /// server has not answered yet must close that session, not drop it while its connection stays open.
+    /// </summary>
+    [TestMethod]
+    public async Task AnOperationCancelledWhileItsIdleSessionIsCheckedClosesThatSession()
+    {
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new ScriptedServer { NoopAnswered = answer.Task };
+        await using (var transport = new FtpTransport(Options(server), "/target", connections: 1))
+        {
+            await transport.ConnectAsync(TestContext.CancellationToken);
+            await Task.Delay(TimeSpan.FromSeconds(16), TestContext.CancellationToken); // past the pool's 15 s of trusted idleness
+            using var cancel = new CancellationTokenSource();
+            var write = transport.WriteAsync("file", new MemoryStream([1]), WriteMode.Replace, cancel.Token);
+            while (!server.Commands.Contains("NOOP"))
+                await Task.Delay(20, TestContext.CancellationToken);
+            await cancel.CancelAsync();
+            await Assert.ThrowsAsync<OperationCanceledException>(() => write);
+        }
+        answer.SetResult();
+        using var closing = CancellationTokenSource.CreateLinkedTokenSource(TestContext.CancellationToken);
+        closing.CancelAfter(TimeSpan.FromSeconds(30));
+        while (server.OpenSessions > 0 && !closing.IsCancellationRequested)
+            await Task.Delay(20, TestContext.CancellationToken);
+        Assert.AreEqual(0, server.OpenSessions, "the cancelled check's session is still connected after the transport was disposed");
+    }
+
     /// <summary>Content that is held back until the gate opens: the upload keeps its session meanwhile.</summary>
     private sealed class GatedStream(Task gate, byte[] content) : MemoryStream(content)
     {

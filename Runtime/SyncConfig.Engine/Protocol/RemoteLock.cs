@@ -23,6 +23,12 @@ internal sealed partial class RemoteLock : IAsyncDisposable
     private readonly SemaphoreSlim _writing = new(1, 1);
     private LockRecord _record;
     private string _path;
+
+    /// <summary>
+    /// The listing scheme's lock files of this sync that may be on the target: a renewal cut short between writing the
+    /// next file and deleting the one before leaves both, and each looks live to other syncs until it goes stale.
+    /// </summary>
+    private readonly List<string> _written = [];
     private int _renewals;
     private Task _renewal = Task.CompletedTask;
 
@@ -34,6 +40,7 @@ internal sealed partial class RemoteLock : IAsyncDisposable
         _logger = logger;
         _record = record;
         _path = path;
+        _written.Add(path);
     }
 
     public string Token => _record.Token;
@@ -50,10 +57,20 @@ internal sealed partial class RemoteLock : IAsyncDisposable
     {
         var record = LockRecord.ForThisProcess(syncName, repositoryId, time.GetUtcNow());
         var held = new RemoteLock(remote, options, time, logger, record, remote.Capabilities.ExclusiveCreate ? remote.LockPath : remote.LockFile(record.Token, 0));
-        if (held.Exclusive)
-            await held.TakeExclusiveAsync(ct);
-        else
-            await held.TakeByListingAsync(ct);
+        try
+        {
+            if (held.Exclusive)
+                await held.TakeExclusiveAsync(ct);
+            else
+                await held.TakeByListingAsync(ct);
+        }
+        catch
+        {
+            // A wait cut short (cancelled, or the target failing) may leave this sync's lock file behind, live-looking to
+            // every other sync until it goes stale; one that is another's stays.
+            await held.DisposeAsync();
+            throw;
+        }
         held._renewal = held.RenewWhileHeldAsync();
         return held;
     }
@@ -80,7 +97,13 @@ internal sealed partial class RemoteLock : IAsyncDisposable
                 continue; // released in between
             var holder = Parse(content);
             if (holder?.Token == Token)
-                return; // our create went through and only its reply was lost
+            {
+                // Our create went through and only its reply was lost; after a takeover it is read back after the pause too.
+                if (!tookOver || await StillOursAfterSettlingAsync(ct))
+                    return;
+                tookOver = false;
+                continue;
+            }
             var now = _time.GetUtcNow();
             if (holder is null)
             {
@@ -169,7 +192,8 @@ internal sealed partial class RemoteLock : IAsyncDisposable
 
     /// <summary>
     /// The lock files of others, once the listing shows this sync's own (listings of some stores lag behind writes:
-    /// deciding on one that does not show our own file yet could miss a racer's too).
+    /// deciding on one that does not show our own file yet could miss a racer's too). A listed file that is gone when
+    /// read is listed again: a holder renews by writing its next file before deleting this one.
     /// </summary>
     private async Task<(bool SeenOwn, LockRecord? Live, List<string> Stale)> ListOthersAsync(CancellationToken ct)
     {
@@ -181,10 +205,15 @@ internal sealed partial class RemoteLock : IAsyncDisposable
             {
                 LockRecord? live = null;
                 var stale = new List<string>();
+                var vanished = false;
                 foreach (var file in files.Where(f => !f.Path[(f.Path.LastIndexOf('/') + 1)..].StartsWith(Token, StringComparison.Ordinal)))
                 {
                     if (await _remote.ReadAllAsync(file.Path, ct) is not { } content)
+                    {
+                        // Gone since the listing: released, or renewed under its next name, which this listing does not show.
+                        vanished = true;
                         continue;
+                    }
                     // Lock files appear whole (one PUT, or a rename): an unreadable one is garbage, not a writer.
                     var holder = Parse(content);
                     if (holder is null || holder.IsStale(_time.GetUtcNow(), _options.RemoteLockStaleAfter))
@@ -192,7 +221,8 @@ internal sealed partial class RemoteLock : IAsyncDisposable
                     else
                         live ??= holder;
                 }
-                return (true, live, stale);
+                if (live is not null || !vanished)
+                    return (true, live, stale);
             }
             if (attempt >= 10)
                 return (false, null, []);
@@ -282,10 +312,12 @@ internal sealed partial class RemoteLock : IAsyncDisposable
             }
             // restic renews by writing a new lock file and removing the old one: no target needs to replace a file.
             var renewed = _remote.LockFile(Token, ++_renewals);
+            _written.Add(renewed);
             await _remote.WriteWholeAsync(renewed, content, ct);
             var old = _path;
             _path = renewed;
             await _remote.DeleteFileAsync(old, ct);
+            _written.Remove(old);
         }
         finally
         {
@@ -301,8 +333,14 @@ internal sealed partial class RemoteLock : IAsyncDisposable
             return;
         try
         {
+            if (!Exclusive)
+            {
+                // Named by this sync's token, each is this sync's own.
+                foreach (var path in _written)
+                    await _remote.DeleteFileAsync(path, CancellationToken.None);
+            }
             // A lock that is not ours any more stays: it is the new holder's.
-            if (await _remote.ReadAllAsync(_path, CancellationToken.None) is { } content && Parse(content)?.Token == Token)
+            else if (await _remote.ReadAllAsync(_path, CancellationToken.None) is { } content && Parse(content)?.Token == Token)
                 await _remote.DeleteFileAsync(_path, CancellationToken.None);
         }
         catch (Exception e) when (e is RemoteException or SyncException or IOException)

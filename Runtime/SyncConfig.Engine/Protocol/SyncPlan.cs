@@ -41,6 +41,7 @@ internal sealed class SyncPlan
         // no-change sync of 100,000 files then allocates little more than the list of unchanged paths.
         var before = Keyed(SortedByPath(committed.Files), e => e.Path, names);
         var now = Keyed(snapshot.Files, f => f.Path, names);
+        var metadata = names.Key(RemoteFolder.MetadataName);
         var folders = new Dictionary<string, FolderBuilder>(StringComparer.Ordinal);
         var last = (Folder: "", Builder: (FolderBuilder?)null);
         FolderBuilder Folder(string key, string path)
@@ -66,6 +67,10 @@ internal sealed class SyncPlan
                 continue;
             }
             var (key, file) = now[n++];
+            if (names.Folds && RepositoryPaths.ComputerOf(key) == metadata)
+                throw new SyncException(SyncErrorKind.Other,
+                    $"'{file.Path}' is in a folder whose name differs from SyncConfig's metadata folder ({RemoteFolder.MetadataName}) only in letter " +
+                    "case; the target does not tell such names apart, so its files would land among the remote folder's own. Rename that folder.");
             if (n < now.Count && now[n].Key == key)
                 throw new SyncException(SyncErrorKind.Other,
                     $"'{file.Path}' and '{now[n].Item.Path}' differ only in letter case; the target does not tell such names apart, so it cannot hold both. Rename one of them.");

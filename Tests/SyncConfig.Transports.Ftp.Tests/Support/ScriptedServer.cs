@@ -38,6 +38,12 @@ public sealed class ScriptedServer : IAsyncDisposable
     /// <summary>Sessions turned away with 421 so far.</summary>
     public int TurnedAway => Volatile.Read(ref _turnedAway);
 
+    /// <summary>Sessions connected and not yet closed, by either side.</summary>
+    public int OpenSessions => Volatile.Read(ref _sessions);
+
+    /// <summary>NOOP is answered only once this completes: a server slow to answer the pool's check of an idle session.</summary>
+    public Task NoopAnswered { get; init; } = Task.CompletedTask;
+
     private int _sessions;
     private int _turnedAway;
 
@@ -88,7 +94,8 @@ public sealed class ScriptedServer : IAsyncDisposable
                     case "PASS": await Say("230 in"); break;
                     case "FEAT": await Say("211-Features:\r\n SIZE\r\n HASH SHA-1;SHA-256*\r\n211 End"); break;
                     case "SYST": await Say("215 UNIX Type: L8"); break;
-                    case "TYPE" or "OPTS" or "NOOP": await Say("200 ok"); break;
+                    case "NOOP": await NoopAnswered; await Say("200 ok"); break;
+                    case "TYPE" or "OPTS": await Say("200 ok"); break;
                     case "CWD": await Say("250 ok"); break;
                     case "EPSV": await Say("500 not here"); break;
                     case "PASV":
