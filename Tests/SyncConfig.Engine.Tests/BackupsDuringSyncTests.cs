@@ -105,6 +105,12 @@ public sealed class BackupsDuringSyncTests
             }
         });
         f.Job = f.Job with { AllowBackupsDuringSync = allowBackups };
+        // One upload at a time, so computers finish in the order they are uploaded in: with several in flight, a larger
+        // computer's files can all finish before a smaller one's last file on a loaded machine.
+        f.Engine = new SyncEngine(options: new SyncEngineOptions
+        {
+            RetryDelay = Fixture.Options.RetryDelay, RemoteLockPollInterval = Fixture.Options.RemoteLockPollInterval, Parallelism = 1,
+        });
         var result = await f.Engine.SyncAsync(f.Job, f.Target(), progress, default);
         await stop.CancelAsync();
         await Task.WhenAll(writers);

@@ -147,6 +147,20 @@ internal sealed class RemoteFolder
     public Task ReplaceWholeAsync(string path, byte[] content, CancellationToken ct) =>
         WriteWholeAsync(path, () => new MemoryStream(content), replace: true, ct);
 
+    /// <summary>
+    /// <see cref="WriteWholeAsync(string, byte[], CancellationToken)"/> once: false when the temporary file was cleared
+    /// away under the write (the folder's lock holder clears tmp/ in its recovery), and nothing was written.
+    /// </summary>
+    public async Task<bool> TryWriteWholeAsync(string path, byte[] content, CancellationToken ct)
+    {
+        if (Capabilities.AtomicWrites)
+        {
+            await _retry.RunAsync(c => WriteAsync(path, () => new MemoryStream(content), c), ct);
+            return true;
+        }
+        return await WriteThroughTemporaryAsync(path, () => new MemoryStream(content), replace: false, lastAttempt: false, ct);
+    }
+
     /// <param name="content">Opens the content afresh for each attempt.</param>
     private async Task WriteWholeAsync(string path, Func<Stream> content, bool replace, CancellationToken ct)
     {
@@ -155,23 +169,32 @@ internal sealed class RemoteFolder
             await _retry.RunAsync(c => WriteAsync(path, content, c), ct);
             return;
         }
-        for (var attempt = 1; ; attempt++)
+        // The lock's holder may clear tmp/ under this write (a sync waiting for a listing lock, or the holder's own
+        // renewal beside its recovery): written again, a bounded number of times.
+        var attempt = 1;
+        while (!await WriteThroughTemporaryAsync(path, content, replace, lastAttempt: attempt == MaxTemporaryWrites, ct))
+            attempt++;
+    }
+
+    /// <summary>
+    /// A write under tmp/ and a rename onto <paramref name="path"/>; false when the temporary file was gone before the
+    /// rename (cleared under the write), unless <paramref name="lastAttempt"/>, which throws the rename's error. A rename
+    /// refused while the file is still there is the server's answer, thrown: repeating it would only fill tmp/.
+    /// </summary>
+    private async Task<bool> WriteThroughTemporaryAsync(string path, Func<Stream> content, bool replace, bool lastAttempt, CancellationToken ct)
+    {
+        var temporary = TemporaryFolder + "/" + Guid.NewGuid().ToString("N");
+        await _retry.RunAsync(c => WriteAsync(temporary, content, c), ct);
+        try
         {
-            var temporary = TemporaryFolder + "/" + Guid.NewGuid().ToString("N");
-            await _retry.RunAsync(c => WriteAsync(temporary, content, c), ct);
-            try
-            {
-                await RenameAsync(temporary, path, replace, ct);
-                return;
-            }
-            catch (RemoteException e) when (e.Kind == RemoteErrorKind.NotFound && attempt < MaxTemporaryWrites)
-            {
-                // The lock's holder cleared tmp/ under this write (a sync waiting for a listing lock, or the holder's own
-                // renewal beside its recovery): written again. A rename refused while the file is still there is the
-                // server's answer, and repeating it would only fill tmp/.
-                if (await GetFileAsync(temporary, ct) is not null)
-                    throw;
-            }
+            await RenameAsync(temporary, path, replace, ct);
+            return true;
+        }
+        catch (RemoteException e) when (e.Kind == RemoteErrorKind.NotFound && !lastAttempt)
+        {
+            if (await GetFileAsync(temporary, ct) is not null)
+                throw;
+            return false;
         }
     }
 

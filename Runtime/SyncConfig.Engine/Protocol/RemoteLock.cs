@@ -169,21 +169,26 @@ internal sealed partial class RemoteLock : IAsyncDisposable
     private async Task TakeByListingAsync(CancellationToken ct)
     {
         var deadline = _time.GetUtcNow() + _options.RemoteLockWait;
+        LockRecord? holder = null;
         while (true)
         {
             _record = _record with { RenewedAt = _time.GetUtcNow() };
-            // A holder's recovery that clears tmp/ under this write is met inside WriteWholeAsync.
-            await _remote.WriteWholeAsync(_path, Serialize(_record), ct);
-            var (seen, live, stale) = await ListOthersAsync(ct);
-            if (seen && live is null)
+            // A lock file cleared from tmp/ before it reached locks/ was cleared by a holder's recovery: the folder is
+            // held, and this sync waits as for any holder (however often holders come and go meanwhile).
+            if (await _remote.TryWriteWholeAsync(_path, Serialize(_record), ct))
             {
-                foreach (var path in stale)
-                    await _remote.DeleteFileAsync(path, ct);
-                return;
+                var (seen, live, stale) = await ListOthersAsync(ct);
+                if (seen && live is null)
+                {
+                    foreach (var path in stale)
+                        await _remote.DeleteFileAsync(path, ct);
+                    return;
+                }
+                await _remote.DeleteFileAsync(_path, ct);
+                holder = live;
             }
-            await _remote.DeleteFileAsync(_path, ct);
             if (_time.GetUtcNow() >= deadline)
-                throw Busy(live);
+                throw Busy(holder);
             // Two racers that saw each other both back off; a random pause keeps them from meeting again.
             var pause = _options.RemoteLockPollInterval * (1 + Random.Shared.NextDouble());
             await Task.Delay(pause, _time, ct);
