@@ -54,12 +54,15 @@ public static class RuntimeSettingsReader
         return settings;
     }
 
-    /// <summary>A time span above zero and at most a day; a value that does not parse is a problem and keeps the default.</summary>
+    /// <summary>
+    /// A time span written hh:mm:ss, above zero and at most a day; a value that does not parse is a problem and keeps the
+    /// default. A bare number is refused: .NET would read "1" as a day, where a person may mean a second or a minute.
+    /// </summary>
     private static TimeSpan Span(IConfigurationSection section, string key, TimeSpan fallback, string example, List<string> problems)
     {
         if (section[key] is not { } text)
             return fallback;
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero && span <= TimeSpan.FromDays(1))
+        if (text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero && span <= TimeSpan.FromDays(1))
             return span;
         problems.Add($"{Name(key)} '{text}' must be a time span such as \"{example}\" (above zero, at most a day).");
         return fallback;

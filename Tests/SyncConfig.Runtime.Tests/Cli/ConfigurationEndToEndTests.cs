@@ -50,6 +50,7 @@ public sealed class ConfigurationEndToEndTests
     [DataRow("\"ProgressLogInterval\": \"banana\"", "SyncConfig:ProgressLogInterval 'banana'", DisplayName = "interval not a time span")]
     [DataRow("\"RetryWindow\": \"00:00:00\"", "SyncConfig:RetryWindow '00:00:00'", DisplayName = "retry window zero")]
     [DataRow("\"RemoteLockWait\": \"soon\"", "SyncConfig:RemoteLockWait 'soon'", DisplayName = "lock wait not a time span")]
+    [DataRow("\"RetryWindow\": \"1\"", "SyncConfig:RetryWindow '1'", DisplayName = "retry window a bare number (read as days)")]
     public void ASettingThatDoesNotParseIsAProblemInTheList(string setting, string mentioned)
     {
         using var cli = SyncLifecycleEndToEndTests.DemoProcess(out _, out _);
