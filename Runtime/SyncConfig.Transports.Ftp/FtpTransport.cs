@@ -49,11 +49,12 @@ public sealed class FtpTransport : IRemoteTransport
                 throw new RemoteException(RemoteErrorKind.NotFound,
                     $"The target path '{_root}' does not exist on {_pool.Options.Endpoint}. Create it on the server, or correct the path in Server.");
             }
+            // The login and the target are known to work: the other sessions log in while this one looks at letter case
+            // and the engine takes its lock and reads its state.
+            _pool.OpenRemaining();
             Capabilities = Declared with { CaseInsensitiveNames = await IgnoresCaseAsync(client, cancellationToken) };
             return true;
         });
-        // The login is known to work: the other sessions log in while the engine takes its lock and reads its state.
-        _pool.OpenRemaining();
     }
 
     /// <summary>
