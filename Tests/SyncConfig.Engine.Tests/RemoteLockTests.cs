@@ -381,11 +381,9 @@ public sealed class RemoteLockTests
         await f.AssertRemoteIsRepositoryAsync();
     }
 
-    [TestMethod]
-    public async Task ALockFileRenewedBetweenTheListingAndItsReadingIsStillHonoured()
+    /// <summary>A live lock file of backup-02's sync in locks/ (the listing scheme); its path under the target.</summary>
+    private static string WriteListingLockOfAnotherHost(Fixture f)
     {
-        using var f = new Fixture();
-        f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
         var token = Guid.NewGuid().ToString("N");
         var holder = $"Offsite/.syncconfig/locks/{token}-0.json";
         var path = Path.Combine(f.TargetPath, holder);
@@ -395,6 +393,15 @@ public sealed class RemoteLockTests
             format = 1, token, host = "backup-02", processId = 4242, syncName = "elsewhere", repositoryId = Guid.NewGuid().ToString(),
             startedAt = DateTimeOffset.UtcNow, renewedAt = DateTimeOffset.UtcNow,
         }));
+        return holder;
+    }
+
+    [TestMethod]
+    public async Task ALockFileRenewedBetweenTheListingAndItsReadingIsStillHonoured()
+    {
+        using var f = new Fixture();
+        f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
+        var holder = WriteListingLockOfAnotherHost(f);
 
         var target = new HolderRenewsAfterTheListing(f.Target(), holder);
         var result = await Engine(wait: TimeSpan.Zero).SyncAsync(f.Job, target, null, default);
@@ -429,15 +436,8 @@ public sealed class RemoteLockTests
     {
         using var f = new Fixture();
         f.Repository.Write("PC01/AAAA/full.mrimg", 10_000, 1);
-        var token = Guid.NewGuid().ToString("N");
-        var holder = $"Offsite/.syncconfig/locks/{token}-0.json";
+        var holder = WriteListingLockOfAnotherHost(f);
         var path = Path.Combine(f.TargetPath, holder);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, JsonSerializer.Serialize(new
-        {
-            format = 1, token, host = "backup-02", processId = 4242, syncName = "elsewhere", repositoryId = Guid.NewGuid().ToString(),
-            startedAt = DateTimeOffset.UtcNow, renewedAt = DateTimeOffset.UtcNow,
-        }));
 
         var target = new CancelledWhileReadingTheHolder(f.Target(), holder);
         using var cancel = new CancellationTokenSource();
