@@ -92,7 +92,8 @@ internal sealed partial class MultipartUploads(IAmazonS3 client, S3Target target
         {
             await AbortAsync(key, uploadId, CancellationToken.None);
         }
-        catch (Exception e) when (e is AmazonServiceException or HttpRequestException or IOException or OperationCanceledException)
+        // A connection reset as it is made can surface as a bare SocketException (HttpClient reading the remote address).
+        catch (Exception e) when (e is AmazonServiceException or HttpRequestException or IOException or System.Net.Sockets.SocketException or OperationCanceledException)
         {
             lock (_byKey)
                 _abortLater.Add((key, uploadId));

@@ -137,8 +137,12 @@ internal sealed class ObjectWriter(
         {
             await stop.CancelAsync();
             await Task.WhenAll(sending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            // The first part's failure, not the cancellations it caused in the others.
-            var cause = sending.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).FirstOrDefault(x => x is not OperationCanceledException) ?? e;
+            // A part's failure: the first one, not the cancellations it caused in the others. A failure of the upload's own
+            // (the local file ended early, or could not be read) is the cause even when parts in flight failed meanwhile:
+            // the upload cannot go on, whatever became of them.
+            var failedParts = sending.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).ToList();
+            var ofAPart = e is OperationCanceledException || failedParts.Contains(e);
+            var cause = ofAPart ? failedParts.FirstOrDefault(x => x is not OperationCanceledException) ?? e : e;
             // A dropped connection leaves the upload for the retry (or the next sync) to continue; anything else ends it.
             if (!ct.IsCancellationRequested && !errors.Classify(cause, "").IsTransient)
                 await uploads.AbortQuietlyAsync(key, uploadId);
