@@ -29,24 +29,7 @@ internal sealed class FtpSessionPool(FtpClientOptions options, int size) : IAsyn
         {
             try
             {
-                while (TakeIdle() is { } client)
-                {
-                    bool answers;
-                    try
-                    {
-                        answers = Environment.TickCount64 - client.LastUsed < IdleCheckMilliseconds || await AnswersAsync(client, cancellationToken);
-                    }
-                    catch
-                    {
-                        // Cancelled while the server had not answered: the session is neither in the pool nor handed out.
-                        await CloseAsync(client);
-                        throw;
-                    }
-                    if (answers)
-                        return new Session(this, client);
-                    await CloseAsync(client);
-                }
-                return new Session(this, await LogInAsync(cancellationToken));
+                return new Session(this, await IdleOrNewAsync(cancellationToken));
             }
             catch (FtpException e) when (TurnedAway(e) && Shrink())
             {
@@ -60,6 +43,29 @@ internal sealed class FtpSessionPool(FtpClientOptions options, int size) : IAsyn
             // Holding no slot now, a cancelled wait has nothing to give back.
             await _slots.WaitAsync(cancellationToken);
         }
+    }
+
+    /// <summary>An idle session that still answers (the others are closed), or a new one.</summary>
+    private async Task<FtpClient> IdleOrNewAsync(CancellationToken cancellationToken)
+    {
+        while (TakeIdle() is { } client)
+        {
+            bool answers;
+            try
+            {
+                answers = Environment.TickCount64 - client.LastUsed < IdleCheckMilliseconds || await AnswersAsync(client, cancellationToken);
+            }
+            catch
+            {
+                // Cancelled while the server had not answered: the session is neither in the pool nor handed out.
+                await CloseAsync(client);
+                throw;
+            }
+            if (answers)
+                return client;
+            await CloseAsync(client);
+        }
+        return await LogInAsync(cancellationToken);
     }
 
     /// <summary>The server turned a further session away for now, while sessions of the same login are open: its limit.</summary>

@@ -273,19 +273,11 @@ public sealed partial class S3Transport : IRemoteTransport
         {
             return await operation();
         }
-        catch (Exception e) when (IsRemoteFailure(e, ct))
+        catch (Exception e) when (S3Errors.IsRemoteFailure(e, ct))
         {
             throw _errors.Classify(e, doing);
         }
     }
-
-    /// <summary>What the store or the network did, as opposed to a cancellation of the caller's or a local failure.</summary>
-    private static bool IsRemoteFailure(Exception e, CancellationToken ct) => e switch
-    {
-        OperationCanceledException => !ct.IsCancellationRequested,
-        AmazonServiceException or HttpRequestException or IOException or SocketException or AuthenticationException or TimeoutException => true,
-        _ => false,
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Store}: conditional writes (If-None-Match) {Outcome}")]
     private static partial void LogConditionalWrites(ILogger logger, string store, string outcome);

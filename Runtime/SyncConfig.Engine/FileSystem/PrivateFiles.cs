@@ -35,8 +35,13 @@ public static class PrivateFiles
     private static UnixFileMode FileModeIn(string folder)
     {
         const UnixFileMode groupOpened = UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
-        return Directory.Exists(folder) && (File.GetUnixFileMode(folder) & groupOpened) == groupOpened
-            ? OwnerOnlyFile | UnixFileMode.GroupRead
-            : OwnerOnlyFile;
+        try
+        {
+            return (File.GetUnixFileMode(folder) & groupOpened) == groupOpened ? OwnerOnlyFile | UnixFileMode.GroupRead : OwnerOnlyFile;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return OwnerOnlyFile; // no such folder: the open that follows says so
+        }
     }
 }

@@ -12,6 +12,14 @@ namespace SyncConfig.Transports.S3.Client;
 /// </summary>
 internal sealed partial class S3Errors(S3Target target, S3CertificateCheck certificates)
 {
+    /// <summary>What the store or the network did, as opposed to a cancellation of the caller's or a local failure.</summary>
+    public static bool IsRemoteFailure(Exception e, CancellationToken ct) => e switch
+    {
+        OperationCanceledException => !ct.IsCancellationRequested,
+        AmazonServiceException or HttpRequestException or IOException or SocketException or AuthenticationException or TimeoutException => true,
+        _ => false,
+    };
+
     private string Store => $"the S3 store at {target.Endpoint.Url}";
 
     /// <param name="doing">What was being done, for the message: "writing 'a/b'", "listing 'a/'".</param>

@@ -1,7 +1,7 @@
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Logging;
+using SyncConfig.Transports.S3.Client;
 
 namespace SyncConfig.Transports.S3.Uploads;
 
@@ -92,8 +92,7 @@ internal sealed partial class MultipartUploads(IAmazonS3 client, S3Target target
         {
             await AbortAsync(key, uploadId, CancellationToken.None);
         }
-        // A connection reset as it is made can surface as a bare SocketException (HttpClient reading the remote address).
-        catch (Exception e) when (e is AmazonServiceException or HttpRequestException or IOException or System.Net.Sockets.SocketException or OperationCanceledException)
+        catch (Exception e) when (S3Errors.IsRemoteFailure(e, CancellationToken.None))
         {
             lock (_byKey)
                 _abortLater.Add((key, uploadId));
