@@ -30,8 +30,8 @@ bench_repository() {
 # measure LABEL COMMAND...: runs it under GNU time (scratch files in $work) and prints one line; sets `seconds`.
 measure() {
   local label=$1 rss; shift
-  /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
-  read -r seconds rss <"$work/time"
-  awk -v l="$label" -v s="$seconds" -v b="$bytes" -v f="$files" -v r="$rss" \
-    'BEGIN { printf "  %-28s %7.2f s %8.1f MiB/s %8.0f files/s  peak RSS %4.0f MiB\n", l, s, b / 1048576 / s, f / s, r / 1024 }'
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$@" >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
+  read -r seconds rss user system <"$work/time"
+  awk -v l="$label" -v s="$seconds" -v b="$bytes" -v f="$files" -v r="$rss" -v u="$user" -v y="$system" \
+    'BEGIN { printf "  %-28s %7.2f s %8.1f MiB/s %8.0f files/s  peak RSS %4.0f MiB  CPU %5.2f s\n", l, s, b / 1048576 / s, f / s, r / 1024, u + y }'
 }

@@ -141,7 +141,7 @@ public sealed class FtpClient : IAsyncDisposable
         {
             await Guard(async t =>
             {
-                await tls.AuthenticateAsClientAsync(TlsOptions(ValidateServerCertificate), t);
+                await tls.AuthenticateAsClientAsync(TlsOptions(ValidateServerCertificate, _options.CertificateSha256 is not null), t);
                 return true;
             }, "the TLS handshake", _options.ReplyTimeout, cancellationToken);
         }
@@ -160,11 +160,12 @@ public sealed class FtpClient : IAsyncDisposable
     /// .NET on Linux resumes the control connection's TLS session on the data connections: servers that demand it
     /// (vsftpd's require_ssl_reuse) accept them, and each transfer skips a full handshake. With an IP address it does not.
     /// </summary>
-    private SslClientAuthenticationOptions TlsOptions(RemoteCertificateValidationCallback validation) => new()
+    private SslClientAuthenticationOptions TlsOptions(RemoteCertificateValidationCallback validation, bool pinned) => new()
     {
         TargetHost = _options.Host,
         RemoteCertificateValidationCallback = validation,
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+        CertificateChainPolicy = pinned ? ServerCertificate.PinnedChainPolicy() : null,
     };
 
     private bool ValidateServerCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
@@ -374,7 +375,7 @@ public sealed class FtpClient : IAsyncDisposable
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(_options.DataTimeout);
-            await data.SecureAsync(TlsOptions(ValidateDataCertificate), deadline.Token);
+            await data.SecureAsync(TlsOptions(ValidateDataCertificate, pinned: true), deadline.Token);
         }
         catch (Exception e) when (IsDataFailure(e, cancellationToken) || e is AuthenticationException)
         {

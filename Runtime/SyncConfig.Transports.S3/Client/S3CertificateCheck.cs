@@ -13,6 +13,9 @@ internal sealed class S3CertificateCheck(string endpoint, byte[]? pinned)
 {
     private volatile string? _refusal;
 
+    /// <summary>With a pin, the chain is never read: TLS need not build it against the machine's authorities.</summary>
+    public X509ChainPolicy? ChainPolicy => pinned is null ? null : ServerCertificate.PinnedChainPolicy();
+
     /// <summary>Why the store's certificate was refused, naming what to fix; null while none was.</summary>
     public string? Refusal => _refusal;
 

@@ -19,7 +19,11 @@ internal sealed class S3HttpClientFactory(int maxConnections, S3CertificateCheck
         PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
         AutomaticDecompression = DecompressionMethods.None,
         AllowAutoRedirect = false,
-        SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = certificates.Validate },
+        SslOptions = new SslClientAuthenticationOptions
+        {
+            RemoteCertificateValidationCallback = certificates.Validate,
+            CertificateChainPolicy = certificates.ChainPolicy,
+        },
     }))
     {
         // The SDK enforces its own per-request timeout.
