@@ -15,11 +15,11 @@ scripts/servers/start s3 >/dev/null
 scripts/servers/rclone-config >/dev/null
 state=${SYNCCONFIG_SERVERS_STATE:-/tmp/syncconfig-servers}
 . "$state/servers.env"
-dotnet build Runtime/SyncConfig.Runtime -c Release -nologo -clp:ErrorsOnly >/dev/null
-syncconfig=Runtime/SyncConfig.Runtime/bin/Release/net10.0/syncconfig
-
 work=$(mktemp -d /tmp/bench-s3.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+# The executable as a Linux deployment runs it (Native AOT, docs/deploy.md).
+bash scripts/publish-native.sh "$work/bin"
+syncconfig="$work/bin/syncconfig"
 printf '{ "SyncConfig": { "StateFolder": "%s/state", "StatusFolder": "%s/status", "TimeZone": "UTC" } }\n' "$work" "$work" >"$work/appsettings.json"
 
 # A repository as backups lay it out: <computer>/<backup definition>/<image files>.

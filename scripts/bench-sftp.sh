@@ -18,8 +18,10 @@ set -a
 . "$state/servers.env"
 set +a
 
-dotnet build Runtime/SyncConfig.Runtime/SyncConfig.Runtime.csproj -c Release -nologo -clp:ErrorsOnly >/dev/null
-syncconfig=(dotnet "$root/Runtime/SyncConfig.Runtime/bin/Release/net10.0/syncconfig.dll")
+# The executable as a Linux deployment runs it (Native AOT, docs/deploy.md).
+native=$(mktemp -d /tmp/bench-sftp-bin.XXXXXX)
+bash scripts/publish-native.sh "$native"
+syncconfig=("$native/syncconfig")
 
 # The repository: <computer>/<definition>/ folders as a backup tool leaves them, large images of random data and
 # small files of 1-64 KiB. Made once per size and kept in the state folder.
@@ -40,7 +42,7 @@ bytes=$(du -sb --exclude=.syncconfig "$repository" | cut -f1)
 files=$(find "$repository" -type f -not -path '*/.syncconfig/*' | wc -l)
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "$native"' EXIT
 printf '{ "SyncConfig": { "StateFolder": "%s/state", "StatusFolder": "%s/status", "TimeZone": "UTC" } }\n' "$work" "$work" >"$work/appsettings.json"
 
 # An empty target folder in the test account's home, writable by it.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the operating-system packages one or more purposes need: "test", "demo", "bench", and
-# the real test servers of scripts/servers ("sftp", "s3", "ftp", "smb", "servers-smoke").
+# "native", the real test servers of scripts/servers ("sftp", "s3", "ftp", "smb", "servers-smoke").
 # Only the .NET SDK is assumed to be on the machine.
 set -euo pipefail
 packages=()
@@ -11,6 +11,8 @@ for purpose in "${@:-test}"; do
     # smbclient and rclone: the disaster-restore tests restore the remote with each server's plain client.
     test) packages+=(chromium tzdata systemd openssh-client curl smbclient rclone) ;;
     demo) packages+=(tzdata) ;;
+    # Native AOT's final link (scripts/publish-native.sh, and a team's Linux publish).
+    native) packages+=(gcc libc6-dev zlib1g-dev) ;;
     bench) packages+=(rclone time) ;;
     # The server scripts find a running server by its listening port with iproute2's ss.
     sftp) packages+=(iproute2 openssh-server) ;;

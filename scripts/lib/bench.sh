@@ -1,13 +1,10 @@
 # Shared by the transport benchmarks (bench-ftp.sh, bench-smb.sh): source it, then call the functions.
 
-# bench_executable DIR: publishes the syncconfig executable precompiled (ReadyToRun), as a deployment runs it
-# (docs/deploy.md), with the end-to-end test definitions the benchmarks sync; sets `syncconfig`. The build output would
-# also time the JIT compiling the program on every start.
+# bench_executable DIR: publishes the syncconfig executable as a Linux deployment runs it (Native AOT, docs/deploy.md),
+# with the end-to-end test definitions the benchmarks sync; sets `syncconfig`. The build output would also time the
+# JIT compiling the program on every start.
 bench_executable() {
-  local rid
-  rid=$(dotnet --info | awk '/RID:/ { print $2; exit }')
-  dotnet publish "$root/Runtime/SyncConfig.Runtime" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
-    -p:SyncConfigExamples=true -o "$1" -nologo -clp:ErrorsOnly >/dev/null
+  bash "$root/scripts/publish-native.sh" "$1"
   syncconfig="$1/syncconfig"
 }
 

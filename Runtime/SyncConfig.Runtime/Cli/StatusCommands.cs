@@ -52,8 +52,8 @@ public static class StatusCommands
             if (parsed.GetValue(json))
             {
                 var text = selected is null
-                    ? JsonSerializer.Serialize(reports, JsonFiles.Options)
-                    : JsonSerializer.Serialize(reports[0], JsonFiles.Options);
+                    ? JsonSerializer.Serialize(reports, JsonFiles.Types.ListSyncStatusReport)
+                    : JsonSerializer.Serialize(reports[0], JsonFiles.Types.SyncStatusReport);
                 // Line by line: the console writer shows a line break inside one write as \n. JSON escapes its own strings.
                 foreach (var line in text.Split('\n'))
                     context.Out.WriteLine(line.TrimEnd('\r'));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SyncConfig.Runtime.Cli;
 using SyncConfig.Runtime.Configuration;
 using SyncConfig.Runtime.Progress;
@@ -52,11 +53,11 @@ public static class DemoCommand
             {
                 // A configuration of the demo's own, so status, verify and test find the same values and folders later.
                 configFile = Path.Combine(root, RuntimeConfiguration.ConfigurationFileName);
-                File.WriteAllText(configFile, JsonSerializer.Serialize(new Dictionary<string, object>
+                File.WriteAllText(configFile, new JsonObject
                 {
-                    ["SyncConfig"] = new Dictionary<string, string> { ["StateFolder"] = "state", ["StatusFolder"] = "status" },
-                    [RuntimeConfiguration.ValuesSection] = new Dictionary<string, string> { [RepositoryVariable] = repository.Root, [TargetVariable] = target },
-                }, new JsonSerializerOptions { WriteIndented = true }));
+                    ["SyncConfig"] = new JsonObject { ["StateFolder"] = "state", ["StatusFolder"] = "status" },
+                    [RuntimeConfiguration.ValuesSection] = new JsonObject { [RepositoryVariable] = repository.Root, [TargetVariable] = target },
+                }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             }
             else
             {

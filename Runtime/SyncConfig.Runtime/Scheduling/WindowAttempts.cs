@@ -17,9 +17,9 @@ public sealed class WindowAttempts
 
     public WindowAttempts(string stateFolder) => _stateFolder = stateFolder;
 
-    public WindowAttempt? Last(string syncName) => JsonFiles.Read<WindowAttempt>(PathOf(syncName));
+    public WindowAttempt? Last(string syncName) => JsonFiles.Read(PathOf(syncName), JsonFiles.Types.WindowAttempt);
 
-    public void Record(string syncName, WindowAttempt attempt) => JsonFiles.Write(PathOf(syncName), attempt);
+    public void Record(string syncName, WindowAttempt attempt) => JsonFiles.Write(PathOf(syncName), attempt, JsonFiles.Types.WindowAttempt);
 
     /// <summary>The occurrence to start now, or null when outside every window or this one is done.</summary>
     public WindowOccurrence? Due(string syncName, SyncWindowCalendar calendar, DateTimeOffset now)

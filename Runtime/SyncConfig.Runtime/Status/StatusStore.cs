@@ -32,25 +32,25 @@ public sealed class StatusStore
 
     private string ProgressPath(string syncName) => Path.Combine(Folder, syncName + ".progress.json");
 
-    public SyncStatusReport? ReadReport(string syncName) => JsonFiles.Read<SyncStatusReport>(ReportPath(syncName));
+    public SyncStatusReport? ReadReport(string syncName) => JsonFiles.Read(ReportPath(syncName), JsonFiles.Types.SyncStatusReport);
 
     public IReadOnlyList<AttemptReport> ReadHistory(string syncName) =>
-        JsonFiles.Read<List<AttemptReport>>(HistoryPath(syncName)) ?? [];
+        JsonFiles.Read(HistoryPath(syncName), JsonFiles.Types.ListAttemptReport) ?? [];
 
-    public void WriteReport(SyncStatusReport report) => JsonFiles.Write(ReportPath(report.Sync), report);
+    public void WriteReport(SyncStatusReport report) => JsonFiles.Write(ReportPath(report.Sync), report, JsonFiles.Types.SyncStatusReport);
 
-    public void WriteFiles(AttemptFiles files) => JsonFiles.Write(FilesPath(files.Sync), files);
+    public void WriteFiles(AttemptFiles files) => JsonFiles.Write(FilesPath(files.Sync), files, JsonFiles.Types.AttemptFiles);
 
-    public AttemptFiles? ReadFiles(string syncName) => JsonFiles.Read<AttemptFiles>(FilesPath(syncName));
+    public AttemptFiles? ReadFiles(string syncName) => JsonFiles.Read(FilesPath(syncName), JsonFiles.Types.AttemptFiles);
 
     public void AppendHistory(string syncName, AttemptReport attempt)
     {
         var history = new List<AttemptReport> { attempt };
         history.AddRange(ReadHistory(syncName).Take(_historyLength - 1));
-        JsonFiles.Write(HistoryPath(syncName), history);
+        JsonFiles.Write(HistoryPath(syncName), history, JsonFiles.Types.ListAttemptReport);
     }
 
-    public void WriteProgress(string syncName, ActiveProgress progress) => JsonFiles.Write(ProgressPath(syncName), progress);
+    public void WriteProgress(string syncName, ActiveProgress progress) => JsonFiles.Write(ProgressPath(syncName), progress, JsonFiles.Types.ActiveProgress);
 
     public void ClearProgress(string syncName) => File.Delete(ProgressPath(syncName));
 
@@ -61,7 +61,7 @@ public sealed class StatusStore
     {
         if (runLockHeld == false)
             return null;
-        return JsonFiles.Read<ActiveProgress>(ProgressPath(syncName)) is { } progress && (runLockHeld == true || IsAlive(progress.ProcessId)) ? progress : null;
+        return JsonFiles.Read(ProgressPath(syncName), JsonFiles.Types.ActiveProgress) is { } progress && (runLockHeld == true || IsAlive(progress.ProcessId)) ? progress : null;
     }
 
     private static bool IsAlive(int processId)

@@ -9,17 +9,10 @@ namespace SyncConfig.Runtime.Storage;
 /// <summary>The one JSON shape every file SyncConfig writes uses: camelCase, indented, enums as names.</summary>
 public static class JsonFiles
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        // The files every sync writes and reads are serialized by code generated at build time: each process start
-        // would otherwise first build that code by reflection. Anything else still works by reflection.
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(StatusFilesJson.Default, new DefaultJsonTypeInfoResolver()),
-    };
+    /// <summary>The files' types, serialized by code generated at build time (no reflection: the program may be compiled ahead of time).</summary>
+    public static StatusFilesJson Types => StatusFilesJson.Default;
 
-    public static T? Read<T>(string path) where T : class
+    public static T? Read<T>(string path, JsonTypeInfo<T> type) where T : class
     {
         if (!File.Exists(path))
             return null;
@@ -28,7 +21,7 @@ public static class JsonFiles
             // From the stream, not a string of the whole file: a property the type does not have (the file lists of
             // reports written by earlier versions) is skipped without being held in memory.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 16384);
-            return JsonSerializer.Deserialize<T>(stream, Options);
+            return JsonSerializer.Deserialize(stream, type);
         }
         catch (FileNotFoundException)
         {
@@ -41,14 +34,16 @@ public static class JsonFiles
         }
     }
 
-    public static void Write<T>(string path, T value) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, Options));
+    public static void Write<T>(string path, T value, JsonTypeInfo<T> type) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, type));
 }
 
-/// <summary>The status and state files' types, for <see cref="JsonFiles.Options"/>.</summary>
+/// <summary>The status and state files' types, in the one JSON shape: camelCase, indented, enums as names, nulls left out.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, UseStringEnumConverter = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SyncStatusReport))]
 [JsonSerializable(typeof(List<SyncStatusReport>))]
 [JsonSerializable(typeof(List<AttemptReport>))]
 [JsonSerializable(typeof(AttemptFiles))]
 [JsonSerializable(typeof(ActiveProgress))]
 [JsonSerializable(typeof(WindowAttempt))]
-internal sealed partial class StatusFilesJson : JsonSerializerContext;
+public sealed partial class StatusFilesJson : JsonSerializerContext;

@@ -65,7 +65,7 @@ public sealed class SyncLifecycleEndToEndTests
         var status = cli.Run("status", "DemoOffsite");
         Assert.AreEqual(ExitCodes.Ok, status.ExitCode, status.ToString());
         StringAssert.Contains(status.Output, "last result: Succeeded (Reinitialize)", status.ToString());
-        var history = JsonFiles.Read<List<AttemptReport>>(Path.Combine(cli.StatusFolder, "DemoOffsite.history.json"))!;
+        var history = JsonFiles.Read(Path.Combine(cli.StatusFolder, "DemoOffsite.history.json"), JsonFiles.Types.ListAttemptReport)!;
         Assert.HasCount(4, history, "two syncs, the mismatch and the reinitialize");
         Assert.AreEqual(Engine.Results.SyncOutcome.Failed, history[1].Outcome);
     }
@@ -149,7 +149,7 @@ public sealed class SyncLifecycleEndToEndTests
         S3EndToEndTests.GiveHarmlessValues(cli);
         SmbEndToEndTests.GiveHarmlessValues(cli);
         var statePath = Path.Combine(cli.StateFolder, "DemoOffsite.window.json");
-        bool Finished() => JsonFiles.Read<SyncConfig.Runtime.Scheduling.WindowAttempt>(statePath) is { Finished: true };
+        bool Finished() => JsonFiles.Read(statePath, JsonFiles.Types.WindowAttempt) is { Finished: true };
 
         using var process = cli.Start("run");
         var output = process.StandardOutput.ReadToEndAsync();
@@ -168,7 +168,7 @@ public sealed class SyncLifecycleEndToEndTests
         Assert.AreEqual("Window", Report(cli).GetProperty("lastAttempt").GetProperty("trigger").GetString());
         StringAssert.Contains(log, "DemoOffsite: window", log);
         Assert.DoesNotContain("The Windows network share transport is not available", log, "the SMB transport is in this build");
-        var state = JsonFiles.Read<SyncConfig.Runtime.Scheduling.WindowAttempt>(Path.Combine(cli.StateFolder, "DemoOffsite.window.json"));
+        var state = JsonFiles.Read(Path.Combine(cli.StateFolder, "DemoOffsite.window.json"), JsonFiles.Types.WindowAttempt);
         var windowDay = DateOnly.Parse(Report(cli).GetProperty("lastAttempt").GetProperty("windowDay").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.AreEqual(new SyncConfig.Runtime.Scheduling.WindowAttempt(windowDay, Finished: true), state);
         SecretScan.AssertNone(cli.Environment.Where(e => e.Key.Contains("PASSWORD") || e.Key.Contains("KEY") || e.Key.Contains("SECRET")).Select(e => e.Value!), log, cli.WorkFolder);

@@ -86,7 +86,7 @@ public sealed class SyncConfigProcess : IDisposable
 
     public ProcessStartInfo StartInfo(string[] arguments, bool withConfig)
     {
-        var start = new ProcessStartInfo(User is null ? DotnetHost() : "setpriv")
+        var start = new ProcessStartInfo(User is null ? Program[0] : "setpriv")
         {
             WorkingDirectory = _work.Path,
             RedirectStandardOutput = true,
@@ -95,11 +95,12 @@ public sealed class SyncConfigProcess : IDisposable
         };
         if (User is { } user)
         {
-            foreach (var argument in new[] { $"--reuid={user}", $"--regid={user}", "--clear-groups", DotnetHost() })
+            foreach (var argument in new[] { $"--reuid={user}", $"--regid={user}", "--clear-groups", Program[0] })
                 start.ArgumentList.Add(argument);
             start.Environment["HOME"] = _work.Path;
         }
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "syncconfig.dll"));
+        foreach (var argument in Program.Skip(1))
+            start.ArgumentList.Add(argument);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         if (withConfig && !arguments.Contains("--help"))
@@ -120,6 +121,17 @@ public sealed class SyncConfigProcess : IDisposable
     }
 
     public void Dispose() => _work.Dispose();
+
+    /// <summary>
+    /// The program and its first arguments: the build output beside the tests through the .NET host, or the executable
+    /// that <see cref="ExecutableVariable"/> names (a published one: Native AOT), which the same tests then run.
+    /// </summary>
+    private static readonly string[] Program =
+        System.Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } executable
+            ? [Path.GetFullPath(executable)]
+            : [DotnetHost(), Path.Combine(AppContext.BaseDirectory, "syncconfig.dll")];
+
+    public const string ExecutableVariable = "SYNCCONFIG_TEST_EXECUTABLE";
 
     private static string DotnetHost() =>
         System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";

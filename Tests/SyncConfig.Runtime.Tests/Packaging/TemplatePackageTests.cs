@@ -83,13 +83,22 @@ public sealed class TemplatePackageTests
             StringAssert.Contains(fixedBuild, "0 Warning(s)", fixedBuild);
             StringAssert.Contains(fixedBuild, "0 Error(s)", fixedBuild);
 
-            // One self-contained file. ReadyToRun (the template's default) is left out here only to keep the test short.
+            // For Linux on Linux, the template publishes Native AOT: one native file, which the rest of the test runs.
             var output = Path.Combine(work, "published");
-            Expect(0, "dotnet", project, "publish", "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo", "-p:PublishReadyToRun=false");
+            Expect(0, "dotnet", project, "publish", "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo");
             var executable = Path.Combine(output, "syncconfig");
-            Assert.IsTrue(File.Exists(executable), "no single-file executable");
+            Assert.IsTrue(File.Exists(executable), "no executable");
             Assert.IsEmpty(Directory.GetFiles(output, "*.dll"), "the published folder has loose assemblies: " + string.Join(", ", Directory.GetFiles(output)));
             Assert.IsTrue(File.Exists(Path.Combine(output, "appsettings.json")));
+            Assert.IsTrue(new FileInfo(executable).Length < 64L << 20, $"{new FileInfo(executable).Length} bytes: not the native executable");
+
+            // The other way (Windows, or SyncConfigNativeAot=false): one self-contained file. ReadyToRun (its default) is
+            // left out here only to keep the test short.
+            var singleFile = Path.Combine(work, "single-file");
+            Expect(0, "dotnet", project, "publish", "-c", "Release", "-r", "linux-x64", "-o", singleFile, "-nologo",
+                "-p:SyncConfigNativeAot=false", "-p:PublishReadyToRun=false");
+            Assert.IsEmpty(Directory.GetFiles(singleFile, "*.dll"), "the single file left loose assemblies: " + string.Join(", ", Directory.GetFiles(singleFile)));
+            StringAssert.Contains(Expect(0, Path.Combine(singleFile, "syncconfig"), work, "list"), "LocalOffsite");
 
             // Run it where nothing of the repository or the SDK is near: a repository with two images, a local target.
             var run = Path.Combine(work, "run");

@@ -33,7 +33,7 @@ public sealed class StatusPageChromiumTests
         Assert.IsEmpty(console, string.Join("\n", console));
         foreach (var sync in new[] { "Nightly", "Cloud" })
         {
-            var report = JsonSerializer.Deserialize<SyncStatusReport>(File.ReadAllText(publisher.Store.ReportPath(sync)), JsonFiles.Options)!;
+            var report = JsonSerializer.Deserialize(File.ReadAllText(publisher.Store.ReportPath(sync)), JsonFiles.Types.SyncStatusReport)!;
             var last = report.LastAttempt!;
             Assert.AreEqual(report.Sync, HeadlessChromium.Field(dom, sync, "sync"));
             Assert.AreEqual(last.Outcome.ToString(), HeadlessChromium.Field(dom, sync, "outcome"));
