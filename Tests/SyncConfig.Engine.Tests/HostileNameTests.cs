@@ -72,6 +72,27 @@ public sealed class HostileNameTests
         AssertUntouched(f, planted);
     }
 
+    /// <summary>
+    /// On a target that ignores case, '.SyncConfig/id' is the metadata folder's ID: a crafted manifest that lists it is
+    /// corrupted there, or the sync would delete the ID as a file that left the repository.
+    /// </summary>
+    [TestMethod]
+    public async Task AManifestListingTheMetadataFolderInAnotherCaseIsCorruptedOnATargetThatIgnoresCase()
+    {
+        using var f = new Fixture();
+        var (planted, committed) = await SyncedWithPlantedFilesAsync(f);
+        var idFile = Path.Combine(f.RemoteFolder, ".syncconfig", "id");
+        var id = await File.ReadAllBytesAsync(idFile);
+        WriteManifest(f, committed with { Generation = committed.Generation + 1, CommitId = "crafted" }, ".SyncConfig/id", "PC01/1A2B3C/full.mrimg");
+
+        var result = await f.SyncAsync(new CaseFoldingTransport(f.Target()));
+
+        Assert.AreEqual(SyncOutcome.Failed, result.Outcome, string.Join("; ", result.Errors));
+        StringAssert.Contains(string.Join("; ", result.Errors), "is corrupted");
+        CollectionAssert.AreEqual(id, await File.ReadAllBytesAsync(idFile), "the target's ID is still there");
+        AssertUntouched(f, planted);
+    }
+
     [TestMethod]
     [DataRow(".syncconfig/tmp", "../../../planted.txt")]
     [DataRow(".syncconfig/tmp", "ABSOLUTE")]

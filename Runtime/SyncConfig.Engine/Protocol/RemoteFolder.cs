@@ -394,7 +394,7 @@ internal sealed class RemoteFolder
             var manifest = JsonSerializer.Deserialize(bytes, ProtocolJson.Default.Manifest);
             if (manifest is null || !Manifest.IsReadable(manifest.Format) || manifest.Generation != name.Generation || manifest.CommitId != name.CommitId)
                 throw new JsonException("header does not match the file name");
-            RemoteContent.CheckManifest(manifest);
+            RemoteContent.CheckManifest(manifest, Names);
             return manifest;
         }
         catch (JsonException e)
@@ -426,7 +426,7 @@ internal sealed class RemoteFolder
         {
             var journal = JsonSerializer.Deserialize(bytes, ProtocolJson.Default.Journal)
                 ?? throw new JsonException("empty journal");
-            RemoteContent.CheckJournal(journal);
+            RemoteContent.CheckJournal(journal, Names);
             return journal;
         }
         catch (JsonException e)
