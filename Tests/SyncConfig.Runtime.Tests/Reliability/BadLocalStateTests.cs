@@ -68,7 +68,8 @@ public sealed class BadLocalStateTests
     public async Task FilesGrowingAndVanishingDuringTheUploadLeaveOneConsistentCommit(string kind)
     {
         await using var target = await BadRemoteStateTests.SyncedTargetAsync(kind);
-        BadRemoteStateTests.AddImage(target, "growing.mrimg", 8 << 20);
+        // Large enough that the native executable is still uploading when the test changes the files.
+        BadRemoteStateTests.AddImage(target, "growing.mrimg", 32 << 20);
         BadRemoteStateTests.AddImage(target, "vanishing.mrimg", 4 << 20);
         var growing = Directory.EnumerateFiles(target.Repository, "growing.mrimg", SearchOption.AllDirectories).Single();
         var vanishing = Directory.EnumerateFiles(target.Repository, "vanishing.mrimg", SearchOption.AllDirectories).Single();

@@ -43,7 +43,9 @@ public sealed partial class TwoHostsTests
 
         // The same new image on both hosts. The first holds the lock (stopped with SIGSTOP while it uploads, a host
         // asleep), the second waits 1 s and stops naming it; the first then finishes.
-        BadRemoteStateTests.AddImage(target, "both-hosts.mrimg", 3 << 20);
+        // Large enough that the upload lasts well beyond the 5 ms the test polls at: the native executable copies 3 MiB to
+        // a local target in a few milliseconds, and the test then saw the holder finish before it could stop it.
+        BadRemoteStateTests.AddImage(target, "both-hosts.mrimg", 32 << 20);
         var image = Directory.EnumerateFiles(target.Repository, "both-hosts.mrimg", SearchOption.AllDirectories).Single();
         File.Copy(image, Path.Combine(second.Combine("repository"), Path.GetRelativePath(target.Repository, image)));
         ReliabilityTarget.Configure(second, new Dictionary<string, string> { ["RemoteLockWait"] = "00:00:01" });
